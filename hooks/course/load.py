@@ -1,0 +1,278 @@
+"""Load the whole course: read every YAML file, check it once, and build typed objects.
+
+All problems in all files are collected and raised together in one CourseError.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+from string import ascii_lowercase
+
+from . import schema
+from .errors import ContentError, CourseError, field_path
+from .model import Case, Course, Finding, FindingGroup, Image, Option, Question, Quiz, Reference, Stage
+from .yamlsource import read_yaml
+
+
+class Layout:
+    """Where course content lives, relative to the project root."""
+
+    def __init__(self, root: Path, docs_dir: Path | None = None):
+        self.root = Path(root)
+        self.docs = Path(docs_dir) if docs_dir else self.root / "docs"
+        self.quizzes = self.root / "quizzes"
+        self.cases = self.root / "cases"
+        self.references = self.root / "references.yml"
+        self.glossary = self.root / "glossary.yml"
+        self.modules = self.docs / "modules"
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def load_course(root: Path, docs_dir: Path | None = None) -> Course:
+    """Return the course, or raise CourseError listing every problem found."""
+    layout = Layout(root, docs_dir)
+    loader = _Loader(layout)
+    course = loader.run()
+    if loader.errors:
+        raise CourseError(loader.errors)
+    return course
+
+
+def _version(*parts) -> str:
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=lambda o: o.__dict__)
+    return hashlib.sha256(blob.encode()).hexdigest()[:10]
+
+
+class _Loader:
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.errors: list[ContentError] = []
+        self.course = Course()
+        self.ids: dict[str, tuple[str, int | None]] = {}  # every id in the course -> where first seen
+
+    def run(self) -> Course:
+        self.course.modules = self._modules()
+        self.course.references = self._references()
+        self.course.glossary = self._glossary()
+        for path in sorted(self.layout.quizzes.glob("*.y*ml")):
+            quiz = self._file(path, "quiz", self._quiz)
+            if quiz:
+                self.course.quizzes[quiz.id] = quiz
+        for path in sorted(self.layout.cases.glob("*.y*ml")):
+            case = self._file(path, "case", self._case)
+            if case:
+                self.course.cases[case.id] = case
+        return self.course
+
+    # -- files -------------------------------------------------------------
+
+    def _read(self, path: Path, kind: str):
+        display = self.layout.display(path)
+        data, positions, errors = read_yaml(path, display)
+        self.errors += errors
+        if data is None:
+            return None, positions, display
+        errors = schema.check(kind, data, positions, display)
+        self.errors += errors
+        return (None if errors else data), positions, display
+
+    def _file(self, path: Path, kind: str, build):
+        data, positions, display = self._read(path, kind)
+        if data is None:
+            return None
+        ctx = _Context(display, positions, self.errors)
+        before = len(self.errors)
+        obj = build(data, ctx)
+        return obj if len(self.errors) == before else None
+
+    def _modules(self) -> dict[str, str]:
+        modules = {}
+        for page in sorted(self.layout.modules.glob("*.md")):
+            title = page.stem.replace("-", " ").capitalize()
+            for line in page.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# "):
+                    title = line[2:].strip()
+                    break
+            modules[page.stem] = title
+        return modules
+
+    def _references(self) -> dict[str, Reference]:
+        if not self.layout.references.exists():
+            return {}
+        data, _, _ = self._read(self.layout.references, "references")
+        return {k: Reference(k, v["citation"], v.get("url")) for k, v in (data or {}).items()}
+
+    def _glossary(self) -> dict[str, str]:
+        if not self.layout.glossary.exists():
+            return {}
+        data, _, _ = self._read(self.layout.glossary, "glossary")
+        return dict(data or {})
+
+    # -- shared checks -----------------------------------------------------
+
+    def _claim(self, ctx, path, value):
+        if value in self.ids:
+            where, line = self.ids[value]
+            ctx.error(path, f"duplicate id '{value}' (already used in {where}:{line}): ids must be unique across the whole course; rename this one")
+        else:
+            self.ids[value] = (ctx.display, ctx.line(path))
+
+    def _module(self, ctx, data):
+        if data["module"] not in self.course.modules:
+            known = ", ".join(self.course.modules) or "none yet"
+            ctx.error(("module",), f"no module page docs/modules/{data['module']}.md: use one of {known}, or create that page")
+
+    def _refs(self, ctx, path, keys):
+        for i, key in enumerate(keys or ()):
+            if key not in self.course.references:
+                ctx.error(path + (i,), f"unknown reference '{key}': add it to references.yml or fix the key")
+        return tuple(keys or ())
+
+    def _question(self, ctx, path, q, default_id=None) -> Question:
+        qid = q.get("id", default_id)
+        if "id" in q:
+            self._claim(ctx, path + ("id",), qid)
+        options = []
+        for i, o in enumerate(q["options"]):
+            oid = o.get("id", ascii_lowercase[i])
+            options.append(Option(oid, o["text"], o["correct"], o["feedback"], o.get("next")))
+        ids = [o.id for o in options]
+        for i, oid in enumerate(ids):
+            if ids.index(oid) != i:
+                ctx.error(path + ("options", i, "id"), f"option id '{oid}' is used twice in this question: give each option its own id")
+        correct = sum(o.correct for o in options)
+        kind = q["type"]
+        if kind in ("single", "true-false") and correct != 1:
+            label = "single-best-answer" if kind == "single" else "true/false"
+            ctx.error(path + ("options",), f"a {label} question needs exactly one correct option (found {correct}): set 'correct: true' on one option only")
+        if kind == "multiple" and correct < 1:
+            ctx.error(path + ("options",), "a multiple-select question needs at least one correct option (found 0): mark the right ones with 'correct: true'")
+        if kind == "true-false" and len(options) != 2:
+            ctx.error(path + ("options",), f"a true/false question has exactly two options, True and False (found {len(options)})")
+        image = None
+        if "image" in q:
+            image = Image(q["image"]["src"], q["image"]["alt"])
+            if not (self.layout.docs / image.src).is_file():
+                ctx.error(path + ("image", "src"), f"image file docs/{image.src} does not exist: add the file or fix the path (it is relative to docs/)")
+        refs = self._refs(ctx, path + ("references",), q.get("references"))
+        version = _version(kind, q["stem"], [(o.id, o.text, o.correct) for o in options])
+        return Question(
+            id=qid, type=kind, stem=q["stem"], options=tuple(options), explanation=q["explanation"],
+            references=refs, tags=tuple(q.get("tags", ())), objective=q.get("objective"),
+            difficulty=q.get("difficulty"), image=image, version=version,
+        )
+
+    # -- quizzes -------------------------------------------------------------
+
+    def _quiz(self, data, ctx) -> Quiz:
+        self._claim(ctx, ("id",), data["id"])
+        self._module(ctx, data)
+        questions = tuple(self._question(ctx, ("questions", i), q) for i, q in enumerate(data["questions"]))
+        return Quiz(
+            id=data["id"], title=data["title"], module=data["module"], questions=questions,
+            description=data.get("description"), shuffle=data.get("shuffle", False), source=ctx.display,
+        )
+
+    # -- cases ---------------------------------------------------------------
+
+    def _case(self, data, ctx) -> Case:
+        self._claim(ctx, ("id",), data["id"])
+        self._module(ctx, data)
+        raw = data["stages"]
+        stage_ids = [s["id"] for s in raw]
+        stages = []
+        for i, s in enumerate(raw):
+            path = ("stages", i)
+            self._claim(ctx, path + ("id",), s["id"])
+            if "debrief" in s:
+                nxt = None
+                if "next" in s:
+                    ctx.error(path + ("next",), "an ending (a stage with a debrief) cannot have 'next': remove one of them")
+            else:
+                nxt = s.get("next") or (stage_ids[i + 1] if i + 1 < len(raw) else None)
+                if nxt is None:
+                    ctx.error(path, "the last stage must be an ending: add a 'debrief', or a 'next' pointing to another stage")
+            decision = None
+            if "decision" in s:
+                decision = self._question(ctx, path + ("decision",), s["decision"], default_id=s["id"])
+                for j, o in enumerate(s["decision"]["options"]):
+                    if "next" in o and "debrief" in s:
+                        ctx.error(path + ("decision", "options", j, "next"), "an ending cannot lead on: remove 'next' or the debrief")
+            for link_path, target in self._links(path, s, nxt):
+                if target not in stage_ids:
+                    ctx.error(link_path, f"no stage '{target}' in this case: use one of {', '.join(stage_ids)}")
+            groups = []
+            for j, g in enumerate(s.get("findings", ())):
+                if ("rows" in g) == ("text" in g):
+                    ctx.error(path + ("findings", j), "a findings group has either 'rows' (a table) or 'text' (a report), not both or neither")
+                rows = tuple(Finding(r["name"], str(r["value"]), r.get("unit", ""), r.get("reference", ""), r.get("flag")) for r in g.get("rows", ()))
+                groups.append(FindingGroup(g["title"], rows, g.get("text")))
+            stages.append(Stage(s["id"], s["title"], s["narrative"], tuple(groups), decision, nxt, s.get("debrief")))
+        case = Case(
+            id=data["id"], title=data["title"], module=data["module"], summary=data["summary"],
+            stages=tuple(stages), teaching_points=tuple(data["teaching_points"]),
+            references=self._refs(ctx, ("references",), data["references"]),
+            objectives=tuple(data.get("objectives", ())), source=ctx.display,
+        )
+        if not ctx.failed_since_start():
+            self._graph(ctx, case)
+        return replace(case, version=_version([(s.id, sorted(s.leads_to())) for s in case.stages]))
+
+    @staticmethod
+    def _links(path, s, nxt):
+        if "next" in s:
+            yield path + ("next",), s["next"]
+        for j, o in enumerate(s.get("decision", {}).get("options", ())):
+            if "next" in o:
+                yield path + ("decision", "options", j, "next"), o["next"]
+
+    def _graph(self, ctx, case: Case):
+        index = {s.id: i for i, s in enumerate(case.stages)}
+        reached, todo = set(), [case.stages[0].id]
+        while todo:
+            sid = todo.pop()
+            if sid not in reached:
+                reached.add(sid)
+                todo += case.stage(sid).leads_to()
+        for s in case.stages:
+            if s.id not in reached:
+                ctx.error(("stages", index[s.id]), f"stage '{s.id}' can never be reached from the first stage: link to it with 'next', or remove it")
+        # Every reachable stage must be able to reach an ending, or the student is trapped in a loop.
+        can_end = {s.id for s in case.stages if s.ending}
+        changed = True
+        while changed:
+            changed = False
+            for s in case.stages:
+                if s.id not in can_end and s.leads_to() & can_end:
+                    can_end.add(s.id)
+                    changed = True
+        for s in case.stages:
+            if s.id in reached and s.id not in can_end:
+                ctx.error(("stages", index[s.id]), f"stage '{s.id}' leads into a loop with no ending: make one of its links go to an ending (a stage with a debrief)")
+
+
+class _Context:
+    """Where we are in one file, for error messages."""
+
+    def __init__(self, display, positions, errors):
+        self.display, self.positions, self.errors = display, positions, errors
+        self.start = len(errors)
+
+    def line(self, path):
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path)
+
+    def error(self, path, message):
+        self.errors.append(ContentError(self.display, self.line(tuple(path)), field_path(tuple(path)), message))
+
+    def failed_since_start(self):
+        return len(self.errors) > self.start

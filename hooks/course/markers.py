@@ -1,0 +1,62 @@
+"""The markers an author writes on a line of its own in a Markdown page.
+
+    [quiz: crisis-basics]        a quiz
+    [case: gbs-respiratory]      a case
+    [quizzes]  [cases]           indexes of all quizzes / cases, by module
+    [progress]                   the student's progress table
+    [glossary]                   the glossary table
+    [references]                 the whole bibliography
+    [references: a, b]           the listed entries only
+    [schema: quiz]               the field reference of quiz (or case) files
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError
+
+MARKER = re.compile(r"^\[(quiz|case|quizzes|cases|progress|glossary|references|schema)(?::\s*([^\]]*?))?\s*\]\s*$")
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    argument: str | None
+    line: int
+
+
+def find_markers(text: str) -> list[Marker]:
+    found, fenced = [], False
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (m := MARKER.match(line)):
+            found.append(Marker(m.group(1), m.group(2), number))
+    return found
+
+
+def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:
+    """Markers naming missing quizzes or cases are errors; a quiz or case placed on no page is a warning."""
+    problems, placed = [], set()
+    for page in sorted(Path(docs_dir).rglob("*.md")):
+        display = page.relative_to(root).as_posix() if page.is_relative_to(root) else str(page)
+        seen = set()
+        for m in find_markers(page.read_text(encoding="utf-8")):
+            pool = {"quiz": course.quizzes, "case": course.cases}.get(m.kind)
+            if pool is None:
+                continue
+            if m.argument not in pool:
+                known = ", ".join(sorted(pool)) or "none"
+                problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument}]", f"no {m.kind} with id '{m.argument}': use one of {known}"))
+            elif (m.kind, m.argument) in seen:
+                problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument}]", f"this {m.kind} is already placed on this page: place it once"))
+            seen.add((m.kind, m.argument))
+            placed.add((m.kind, m.argument))
+    for kind, pool in (("quiz", course.quizzes), ("case", course.cases)):
+        for item in pool.values():
+            if (kind, item.id) not in placed:
+                problems.append(ContentError(item.source, 1, "id", f"{kind} '{item.id}' is shown on no page: add the line [{kind}: {item.id}] to its module page (docs/modules/{item.module}.md)", warning=True))
+    return problems

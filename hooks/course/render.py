@@ -1,0 +1,248 @@
+"""Turn typed course objects into HTML.
+
+The HTML reads sensibly with no JavaScript: answers and explanations sit in a
+closed <details>. course.js enhances it into self-grading quizzes and cases.
+`ROOT/` stands for the path from the page to the site root; the page adapter fills it in.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Callable
+
+from .model import Case, Course, FindingGroup, Question, Quiz, Stage
+
+ROOT = "%%COURSE_ROOT%%/"
+LEGENDS = {
+    "single": "choose the single best answer",
+    "multiple": "choose all that apply",
+    "true-false": "true or false?",
+}
+FLAGS = {"high": "High", "low": "Low", "abnormal": "Abnormal", "critical": "Critical"}
+_ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+class Renderer:
+    def __init__(self, course: Course, markdown: Callable[[str], str]):
+        self.course = course
+        self._markdown = markdown
+        self._cache: dict[tuple, str] = {}
+
+    # -- Markdown helpers ----------------------------------------------------
+
+    def block(self, text: str) -> str:
+        return self._markdown(text)
+
+    def inline(self, text: str) -> str:
+        html = self._markdown(text).strip()
+        m = _ONE_PARAGRAPH.match(html)
+        return m.group(1) if m and "<p>" not in m.group(1) else html
+
+    def _cached(self, key, build):
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    # -- questions -------------------------------------------------------------
+
+    def question(self, q: Question, number: int, total: int, decision: bool = False, stage: Stage | None = None) -> str:
+        qid = f"question-{q.id}"
+        control = "checkbox" if q.type == "multiple" else "radio"
+        label = "Decision" if decision else f"Question {number} of {total}"
+        out = [
+            f'<div class="quiz-question" id="{qid}" data-question="{q.id}" data-type="{q.type}" data-version="{q.version}">',
+            f'<div class="quiz-stem" id="{qid}-stem">',
+            self.block(q.stem),
+        ]
+        if q.image:
+            out.append(f'<figure class="quiz-image"><img src="{ROOT}{escape(q.image.src)}" alt="{escape(q.image.alt)}"></figure>')
+        out.append("</div>")
+        out.append(f'<fieldset class="quiz-options" aria-describedby="{qid}-stem"><legend>{label}: {LEGENDS[q.type]}</legend>')
+        for i, o in enumerate(q.options):
+            oid = f"{qid}-{o.id}"
+            nxt = f' data-next="{o.next or stage.next}"' if stage and (o.next or stage.next) else ""
+            out.append(
+                f'<div class="quiz-option" data-option="{o.id}"{nxt}>'
+                f'<input type="{control}" id="{oid}" name="{qid}" value="{o.id}">'
+                f'<label for="{oid}"><span class="quiz-letter">{_letter(i)}.</span> {self.inline(o.text)}</label></div>'
+            )
+        out.append("</fieldset>")
+        key = ", ".join(_letter(i) for i, o in enumerate(q.options) if o.correct)
+        out.append(f'<details class="quiz-answer"><summary>Answer and explanation</summary><p class="quiz-key"><strong>Answer: {key}</strong></p><ul class="quiz-feedback-list">')
+        for i, o in enumerate(q.options):
+            verdict = "Correct" if o.correct else "Incorrect"
+            route = ""
+            if stage and (o.next or stage.next):
+                target = self._stage_title(o.next or stage.next)
+                route = f' <span class="case-route">Continues at <a href="#stage-{o.next or stage.next}">{escape(target)}</a>.</span>'
+            out.append(
+                f'<li class="quiz-feedback" data-option="{o.id}" data-correct="{str(o.correct).lower()}">'
+                f'<strong class="quiz-verdict">{_letter(i)}. {verdict}.</strong> {self.inline(o.feedback)}{route}</li>'
+            )
+        out.append("</ul>")
+        out.append(f'<div class="quiz-explanation"><p class="quiz-explanation-title"><strong>Explanation</strong></p>{self.block(q.explanation)}')
+        out.append(self.reference_list(q.references))
+        out.append("</div></details></div>")
+        return "\n".join(out)
+
+    def _stage_title(self, stage_id: str) -> str:
+        for case in self.course.cases.values():
+            for s in case.stages:
+                if s.id == stage_id:
+                    return s.title
+        return stage_id
+
+    def reference_list(self, keys, title: str = "References") -> str:
+        if not keys:
+            return ""
+        items = "".join(f"<li>{self.citation(k)}</li>" for k in keys)
+        return f'<div class="course-references"><p><strong>{title}</strong></p><ol>{items}</ol></div>'
+
+    def citation(self, key: str) -> str:
+        ref = self.course.references[key]
+        text = self.inline(ref.citation)
+        if ref.url:
+            text += f' <a href="{escape(ref.url)}">{escape(_short_url(ref.url))}</a>'
+        return text
+
+    # -- quizzes ---------------------------------------------------------------
+
+    def quiz(self, quiz_id: str) -> str:
+        return self._cached(("quiz", quiz_id), lambda: self._quiz(self.course.quizzes[quiz_id]))
+
+    def _quiz(self, quiz: Quiz) -> str:
+        total = len(quiz.questions)
+        shuffle = ' data-shuffle="true"' if quiz.shuffle else ""
+        out = [f'<section class="quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}"{shuffle} aria-label="Quiz: {escape(quiz.title)}">']
+        if quiz.description:
+            out.append(f'<div class="quiz-description">{self.block(quiz.description)}</div>')
+        out += [self.question(q, i, total) for i, q in enumerate(quiz.questions, 1)]
+        out.append("</section>")
+        return "\n".join(out)
+
+    # -- cases -----------------------------------------------------------------
+
+    def case(self, case_id: str) -> str:
+        return self._cached(("case", case_id), lambda: self._case(self.course.cases[case_id]))
+
+    def _case(self, case: Case) -> str:
+        out = [
+            f'<section class="case" id="case-{case.id}" data-case="{case.id}" data-version="{case.version}" aria-label="Case: {escape(case.title)}">',
+            f'<div class="case-summary"><h3>Patient summary</h3>{self.block(case.summary)}',
+        ]
+        if case.objectives:
+            items = "".join(f"<li>{self.inline(o)}</li>" for o in case.objectives)
+            out.append(f'<p><strong>In this case you will</strong></p><ul class="case-objectives">{items}</ul>')
+        out.append("</div>")
+        for n, stage in enumerate(case.stages, 1):
+            out.append(self._stage(stage, n))
+        points = "".join(f"<li>{self.inline(p)}</li>" for p in case.teaching_points)
+        out.append(
+            f'<div class="case-close" id="case-{case.id}-close"><h3>Teaching points</h3><ul class="case-points">{points}</ul>'
+            f"{self.reference_list(case.references)}</div></section>"
+        )
+        return "\n".join(out)
+
+    def _stage(self, stage: Stage, number: int) -> str:
+        attrs = f' data-next="{stage.next}"' if stage.next else ""
+        if stage.ending:
+            attrs += ' data-ending="true"'
+        out = [
+            f'<section class="case-stage" id="stage-{stage.id}" data-stage="{stage.id}"{attrs} aria-labelledby="stage-{stage.id}-title">',
+            f'<h3 id="stage-{stage.id}-title">{escape(stage.title)}</h3>',
+            self.block(stage.narrative),
+        ]
+        out += [self._findings(g) for g in stage.findings]
+        if stage.decision:
+            out.append(self.question(stage.decision, 1, 1, decision=True, stage=stage))
+        if stage.debrief:
+            out.append(f'<div class="case-debrief"><p><strong>Ending: debrief</strong></p>{self.block(stage.debrief)}</div>')
+        out.append("</section>")
+        return "\n".join(out)
+
+    def _findings(self, group: FindingGroup) -> str:
+        if group.text:
+            return f'<div class="case-report"><p class="case-report-title"><strong>{escape(group.title)}</strong></p>{self.block(group.text)}</div>'
+        has_ref = any(r.reference for r in group.rows)
+        head = "<th scope=\"col\">Reference</th>" if has_ref else ""
+        rows = []
+        for r in group.rows:
+            flag = f' <strong class="case-flag case-flag-{r.flag}">{FLAGS[r.flag]}</strong>' if r.flag else ""
+            value = escape(f"{r.value} {r.unit}".strip())
+            ref = f"<td>{escape(r.reference)}</td>" if has_ref else ""
+            cls = f' class="case-abnormal"' if r.flag else ""
+            rows.append(f'<tr{cls}><th scope="row">{self.inline(r.name)}</th><td>{value}{flag}</td>{ref}</tr>')
+        return (
+            f'<div class="case-findings"><table><caption>{escape(group.title)}</caption>'
+            f'<thead><tr><th scope="col">Finding</th><th scope="col">Result</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>'
+        )
+
+    # -- indexes and reference pages ---------------------------------------------
+
+    def index(self, kind: str) -> str:
+        pool = self.course.quizzes if kind == "quizzes" else self.course.cases
+        out = []
+        for module, title in self.course.modules.items():
+            items = [x for x in pool.values() if x.module == module]
+            if not items:
+                continue
+            out.append(f'<h2 id="{kind}-{module}">{escape(title)}</h2><ul>')
+            for x in items:
+                extra = f" ({len(x.questions)} questions)" if kind == "quizzes" else f" ({len(x.stages)} stages)"
+                out.append(f'<li><a href="{ROOT}{kind}/{x.id}.html">{escape(x.title)}</a>{extra}</li>')
+            out.append("</ul>")
+        return "\n".join(out)
+
+    def progress(self) -> str:
+        """A table the script fills in from saved progress; every quiz and case, and every question for the misses list."""
+        rows, misses = [], []
+        for quiz in self.course.quizzes.values():
+            ids = " ".join(q.id for q in quiz.questions)
+            rows.append(
+                f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{ROOT}quizzes/{quiz.id}.html">{escape(quiz.title)}</a></th>'
+                f'<td>Quiz</td><td class="progress-status">Not started</td></tr>'
+            )
+            for n, q in enumerate(quiz.questions, 1):
+                misses.append(
+                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" hidden><a href="{ROOT}quizzes/{quiz.id}.html#question-{q.id}">'
+                    f"{escape(quiz.title)}, question {n}</a>: {escape(_excerpt(q.stem))}</li>"
+                )
+        for case in self.course.cases.values():
+            rows.append(
+                f'<tr data-case="{case.id}"><th scope="row"><a href="{ROOT}cases/{case.id}.html">{escape(case.title)}</a></th>'
+                f'<td>Case</td><td class="progress-status">Not started</td></tr>'
+            )
+        return (
+            '<div class="course-progress">'
+            '<noscript><p>Progress is saved by your browser and needs JavaScript.</p></noscript>'
+            '<table class="progress-table"><thead><tr><th scope="col">Quiz or case</th><th scope="col">Kind</th><th scope="col">Status</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>'
+            '<h2 id="review-my-misses">Review my misses</h2>'
+            '<p class="progress-no-misses">No missed questions saved in this browser.</p>'
+            f'<ul class="progress-misses">{"".join(misses)}</ul>'
+            '<div class="progress-tools"></div></div>'
+        )
+
+    def glossary(self) -> str:
+        rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in sorted(self.course.glossary.items(), key=lambda kv: kv[0].lower()))
+        return f'<table class="course-glossary"><thead><tr><th scope="col">Abbreviation</th><th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
+
+    def references(self, keys=None) -> str:
+        keys = keys or sorted(self.course.references, key=lambda k: self.course.references[k].citation.lower())
+        items = "".join(f'<li id="ref-{k}">{self.citation(k)}</li>' for k in keys)
+        return f'<ol class="course-bibliography">{items}</ol>'
+
+
+def _letter(i: int) -> str:
+    return "ABCDEFGH"[i]
+
+
+def _short_url(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+
+
+def _excerpt(markdown: str, limit: int = 90) -> str:
+    text = re.sub(r"[*_`#>\[\]]", "", " ".join(markdown.split()))
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,111 @@
+"""Read one YAML file safely, keeping the line of every value.
+
+PyYAML's own loaders silently keep the last of two duplicate keys and will build
+objects from tags; authors must hear about both. So we compose the node graph
+(which stays small even for alias bombs) and build plain data ourselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, field_path as _fp
+
+# Plain data only: anything else is a tag that would construct an object.
+SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+MAX_VALUES = 50_000  # far above any real quiz; far below what an alias bomb expands to
+
+Positions = dict[tuple, int]
+
+
+class _Stop(Exception):
+    def __init__(self, error: ContentError):
+        self.error = error
+
+
+def read_yaml(path: Path, display: str) -> tuple[object, Positions, list[ContentError]]:
+    """Return (data, positions, errors); data is None when the file cannot be read at all."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, {}, [ContentError(display, line, "", "the file is not UTF-8 text: save it as UTF-8 in your editor")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        return None, {}, [ContentError(display, line, "", f"YAML syntax error ({what}): check the indentation and quoting on this line and the one before")]
+    except yaml.YAMLError as exc:
+        return None, {}, [ContentError(display, None, "", f"YAML error: {exc}")]
+    if node is None:
+        return None, {}, [ContentError(display, 1, "", "the file is empty: write the quiz or case, or delete the file")]
+    builder = _Builder(display)
+    try:
+        data = builder.build(node, ())
+    except _Stop as stop:
+        return None, builder.positions, [stop.error]
+    return data, builder.positions, builder.errors
+
+
+class _Builder:
+    def __init__(self, display: str):
+        self.display = display
+        self.positions: Positions = {}
+        self.errors: list[ContentError] = []
+        self.count = 0
+        self.active: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node, path):
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Stop(ContentError(self.display, node.start_mark.line + 1, "", f"the file expands to more than {MAX_VALUES} values (anchors and aliases that repeat each other?): write the content out plainly"))
+        line = node.start_mark.line + 1
+        self.positions.setdefault(path, line)
+        if node.tag not in SAFE_TAGS:
+            raise _Stop(ContentError(self.display, line, _fp(path), f"the YAML tag '{node.tag}' is not allowed: course files hold plain text, numbers, lists and mappings only; remove the tag"))
+        if id(node) in self.active:
+            raise _Stop(ContentError(self.display, line, _fp(path), "an alias refers to itself: remove the recursive anchor"))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value  # a date is text to us, as the author wrote it
+            return self.constructor.construct_object(node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node, path):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Stop(ContentError(self.display, key_line, _fp(path), "merge keys (<<) are not supported: write the fields out"))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop(ContentError(self.display, key_line, _fp(path), "a key must be plain text"))
+            key = key_node.value
+            if key in out:
+                first = self.positions.get(path + (key,), "?")
+                self.errors.append(ContentError(self.display, key_line, _fp(path + (key,)), f"duplicate key '{key}' (first on line {first}): YAML would silently keep only the last one; merge them or rename one"))
+                continue
+            self.positions[path + (key,)] = key_line
+            out[key] = self.build(value_node, path + (key,))
+        return out
+
