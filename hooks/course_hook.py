@@ -69,6 +69,12 @@ def on_page_content(html, page, config, files):
     return html.replace(ROOT, prefix)
 
 
+def on_post_page(output, page, config):
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    return output.replace('<div class="md-search" data-md-component="search" role="dialog"',
+                          '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search"', 1)
+
+
 def on_serve(server, config, builder):
     root = _root(config)
     for path in ("quizzes", "cases", "references.yml", "glossary.yml", "hooks/course"):

@@ -1,0 +1,146 @@
+"""Shared fixtures: built sites, a loopback web server, and Chromium with every outside request blocked."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "course"
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def build_site(project: Path, out: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, f"mkdocs build failed in {project}:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The tiny test course (two quizzes, one branching case), built once."""
+    return build_site(FIXTURE_COURSE, tmp_path_factory.mktemp("fixture") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real course, built once."""
+    return build_site(ROOT, tmp_path_factory.mktemp("real") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(directory) -> base URL on 127.0.0.1; every server stops at the end of the session."""
+    servers: dict[Path, Server] = {}
+
+    def start(directory: Path) -> str:
+        if directory not in servers:
+            servers[directory] = Server(directory)
+        return servers[directory].url
+
+    yield start
+    for server in servers.values():
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs it), or `apt-get install -y chromium`, or set CHROMIUM=/path/to/chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("file", "data", "blob", "about", "chrome-error"):
+        return True
+    return parsed.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture
+def external_requests():
+    """Every request to another host that a test's pages tried to make (they are all blocked)."""
+    return []
+
+
+@pytest.fixture
+def context(browser, external_requests):
+    """A fresh browser profile whose requests to any other host are blocked and recorded.
+    The test fails at teardown if any was attempted."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def route(r):
+        if _is_local(r.request.url):
+            r.continue_()
+        else:
+            external_requests.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    yield ctx
+    ctx.close()
+    assert external_requests == [], f"pages tried to reach other hosts: {external_requests}"
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(params=["file", "http"])
+def site_url(request, serve):
+    """site_url(site_dir, path) -> the page's address, over file:// and over http://127.0.0.1 in turn."""
+
+    def url(site: Path, path: str = "index.html") -> str:
+        if request.param == "file":
+            return (site / path).as_uri() if "#" not in path else (site / path.split("#")[0]).as_uri() + "#" + path.split("#")[1]
+        return serve(site) + path
+
+    url.mode = request.param
+    return url
