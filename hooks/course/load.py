@@ -57,6 +57,7 @@ class _Loader:
         self.errors: list[ContentError] = []
         self.course = Course()
         self.ids: dict[str, tuple[str, int | None]] = {}  # every id in the course -> where first seen
+        self.references_broken = False  # then its own errors are reported, not every citation of it
 
     def run(self) -> Course:
         self.course.modules = self._modules()
@@ -108,6 +109,7 @@ class _Loader:
         if not self.layout.references.exists():
             return {}
         data, _, _ = self._read(self.layout.references, "references")
+        self.references_broken = data is None
         return {k: Reference(k, v["citation"], v.get("url")) for k, v in (data or {}).items()}
 
     def _glossary(self) -> dict[str, str]:
@@ -119,7 +121,9 @@ class _Loader:
     # -- shared checks -----------------------------------------------------
 
     def _claim(self, ctx, path, value):
-        if value in self.ids:
+        if value == "index":
+            ctx.error(path, "'index' is reserved for the generated index pages: choose another id")
+        elif value in self.ids:
             where, line = self.ids[value]
             ctx.error(path, f"duplicate id '{value}' (already used in {where}:{line}): ids must be unique across the whole course; rename this one")
         else:
@@ -132,7 +136,7 @@ class _Loader:
 
     def _refs(self, ctx, path, keys):
         for i, key in enumerate(keys or ()):
-            if key not in self.course.references:
+            if key not in self.course.references and not self.references_broken:
                 ctx.error(path + (i,), f"unknown reference '{key}': add it to references.yml or fix the key")
         return tuple(keys or ())
 
@@ -156,7 +160,7 @@ class _Loader:
         if kind == "multiple" and correct < 1:
             ctx.error(path + ("options",), "a multiple-select question needs at least one correct option (found 0): mark the right ones with 'correct: true'")
         if kind == "true-false" and len(options) != 2:
-            ctx.error(path + ("options",), f"a true/false question has exactly two options, True and False (found {len(options)})")
+            ctx.error(path + ("options",), f"a true/false question has exactly two options, True and False (found {len(options)}): keep one option for True and one for False")
         image = None
         if "image" in q:
             image = Image(q["image"]["src"], q["image"]["alt"])
@@ -179,6 +183,7 @@ class _Loader:
         return Quiz(
             id=data["id"], title=data["title"], module=data["module"], questions=questions,
             description=data.get("description"), shuffle=data.get("shuffle", False), source=ctx.display,
+            line=ctx.line(("id",)),
         )
 
     # -- cases ---------------------------------------------------------------
@@ -220,7 +225,7 @@ class _Loader:
             id=data["id"], title=data["title"], module=data["module"], summary=data["summary"],
             stages=tuple(stages), teaching_points=tuple(data["teaching_points"]),
             references=self._refs(ctx, ("references",), data["references"]),
-            objectives=tuple(data.get("objectives", ())), source=ctx.display,
+            objectives=tuple(data.get("objectives", ())), source=ctx.display, line=ctx.line(("id",)),
         )
         if not ctx.failed_since_start():
             self._graph(ctx, case)

@@ -53,12 +53,17 @@ class CourseExtension(Extension):
     @property
     def renderer(self) -> Renderer:
         if self._renderer is None:
-            inner = markdown.Markdown(extensions=self.getConfig("extensions"), extension_configs=self.getConfig("extension_configs"))
-            lines = self.glossary_lines
+            extensions = list(self.getConfig("extensions"))
+            configs = dict(self.getConfig("extension_configs"))
+            if "abbr" not in extensions:
+                extensions.append("abbr")
+            # abbr's own glossary option: far cheaper than appending the definitions to every fragment
+            configs["abbr"] = {**configs.get("abbr", {}), "glossary": dict(self.course.glossary)}
+            inner = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
             def convert(text: str) -> str:
                 inner.reset()
-                return inner.convert("\n".join([text, "", *lines]) if lines else text)
+                return inner.convert(text)
 
             self._renderer = Renderer(self.course, convert)
         return self._renderer
@@ -98,7 +103,7 @@ class _Markers(Preprocessor):
             m = None if fenced else MARKER.match(line)
             if m:
                 html = self.extension.render_marker(m.group(1), m.group(2))
-                out += ["", self.md.htmlStash.store(html), ""]
+                out += ["", html, ""]
             else:
                 out.append(line)
         if self.extension.glossary_lines:

@@ -48,6 +48,9 @@ def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:
             pool = {"quiz": course.quizzes, "case": course.cases}.get(m.kind)
             if pool is None:
                 continue
+            if not m.argument:
+                problems.append(ContentError(display, m.line, f"[{m.kind}]", f"name the {m.kind} to show here: write [{m.kind}: its-id]"))
+                continue
             if m.argument not in pool:
                 known = ", ".join(sorted(pool)) or "none"
                 problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument}]", f"no {m.kind} with id '{m.argument}': use one of {known}"))
@@ -58,5 +61,5 @@ def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:
     for kind, pool in (("quiz", course.quizzes), ("case", course.cases)):
         for item in pool.values():
             if (kind, item.id) not in placed:
-                problems.append(ContentError(item.source, 1, "id", f"{kind} '{item.id}' is shown on no page: add the line [{kind}: {item.id}] to its module page (docs/modules/{item.module}.md)", warning=True))
+                problems.append(ContentError(item.source, item.line or 1, "id", f"{kind} '{item.id}' is shown on no page: add the line [{kind}: {item.id}] to its module page (docs/modules/{item.module}.md)", warning=True))
     return problems

@@ -48,6 +48,7 @@ class Quiz:
     description: str | None = None
     shuffle: bool = False
     source: str = ""
+    line: int | None = None  # line of the id in the source file, for messages about the whole quiz
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Case:
     objectives: tuple[str, ...] = ()
     source: str = ""
     version: str = ""
+    line: int | None = None  # line of the id in the source file
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

@@ -100,6 +100,9 @@ class Renderer:
         return f'<div class="course-references"><p><strong>{title}</strong></p><ol>{items}</ol></div>'
 
     def citation(self, key: str) -> str:
+        return self._cached(("citation", key), lambda: self._citation(key))
+
+    def _citation(self, key: str) -> str:
         ref = self.course.references[key]
         text = self.inline(ref.citation)
         if ref.url:
@@ -196,7 +199,8 @@ class Renderer:
         return "\n".join(out)
 
     def progress(self) -> str:
-        """A table the script fills in from saved progress; every quiz and case, and every question for the misses list."""
+        """A table the script fills in from saved progress; every quiz and case, and every question for the misses list.
+        Versions let the script ignore answers saved before a question or case changed; data-endings tells it when a case is finished."""
         rows, misses = [], []
         for quiz in self.course.quizzes.values():
             ids = " ".join(q.id for q in quiz.questions)
@@ -206,12 +210,13 @@ class Renderer:
             )
             for n, q in enumerate(quiz.questions, 1):
                 misses.append(
-                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" hidden><a href="{ROOT}quizzes/{quiz.id}.html#question-{q.id}">'
+                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{ROOT}quizzes/{quiz.id}.html#question-{q.id}">'
                     f"{escape(quiz.title)}, question {n}</a>: {escape(_excerpt(q.stem))}</li>"
                 )
         for case in self.course.cases.values():
+            endings = " ".join(s.id for s in case.stages if s.ending)
             rows.append(
-                f'<tr data-case="{case.id}"><th scope="row"><a href="{ROOT}cases/{case.id}.html">{escape(case.title)}</a></th>'
+                f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{ROOT}cases/{case.id}.html">{escape(case.title)}</a></th>'
                 f'<td>Case</td><td class="progress-status">Not started</td></tr>'
             )
         return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +39,9 @@ def check(kind: str, data, positions: dict, display: str) -> list[ContentError]:
         if at is not None:
             path = path + (at,)
             line = positions.get(path, line)
-        errors.append(ContentError(display, line, field_path(path), message))
+        error = ContentError(display, line, field_path(path), message)
+        if error not in errors:  # "" breaks both minLength and pattern: say it once
+            errors.append(error)
     errors.sort(key=lambda e: (e.line or 0, e.field))
     return errors
 
@@ -73,6 +76,9 @@ def _explain(err) -> tuple[str, str | None]:
         allowed = sorted(sch.get("properties", {}))
         extra = sorted(k for k in value if k not in allowed)
         key = extra[0]
+        if value[key] is None and not re.fullmatch(r"[A-Za-z_-]+", key):
+            # {name: Power (neck, hip), value: 3}: the comma ended the text, and its tail became a key
+            return f"unknown field '{key}': if it is the end of the text before it, put that whole text in quotes (inside {{ }} a comma ends a value)", key
         hint = difflib.get_close_matches(key, allowed, n=1)
         did = f" (did you mean '{hint[0]}'?)" if hint else ""
         return f"unknown field '{key}'{did}: use one of {', '.join(allowed)}", key

@@ -46,19 +46,26 @@ def read_yaml(path: Path, display: str) -> tuple[object, Positions, list[Content
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote or bracket: point where it opened, not past the last line
         line = mark.line + 1 if mark else None
         what = " ".join(p for p in (exc.context, exc.problem) if p)
         return None, {}, [ContentError(display, line, "", f"YAML syntax error ({what}): check the indentation and quoting on this line and the one before")]
     except yaml.YAMLError as exc:
         return None, {}, [ContentError(display, None, "", f"YAML error: {exc}")]
     if node is None:
-        return None, {}, [ContentError(display, 1, "", "the file is empty: write the quiz or case, or delete the file")]
+        return None, {}, [ContentError(display, 1, "", "the file is empty (or holds only comments): write its content, or delete the file")]
     builder = _Builder(display)
     try:
         data = builder.build(node, ())
     except _Stop as stop:
         return None, builder.positions, [stop.error]
     return data, builder.positions, builder.errors
+
+
+def _written(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' -> '!!python/object', as the author wrote it."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _Builder:
@@ -77,7 +84,7 @@ class _Builder:
         line = node.start_mark.line + 1
         self.positions.setdefault(path, line)
         if node.tag not in SAFE_TAGS:
-            raise _Stop(ContentError(self.display, line, _fp(path), f"the YAML tag '{node.tag}' is not allowed: course files hold plain text, numbers, lists and mappings only; remove the tag"))
+            raise _Stop(ContentError(self.display, line, _fp(path), f"the YAML tag '{_written(node.tag)}' is not allowed: course files hold plain text, numbers, lists and mappings only; remove the tag"))
         if id(node) in self.active:
             raise _Stop(ContentError(self.display, line, _fp(path), "an alias refers to itself: remove the recursive anchor"))
         if isinstance(node, yaml.ScalarNode):

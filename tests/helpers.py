@@ -1,0 +1,156 @@
+"""Shared helpers of the content tests: temp copies of the sample course, loading, building, reading HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from course import CourseError, check_pages, load_course
+
+REPO = Path(__file__).resolve().parent.parent
+HOOKS = REPO / "hooks"
+FIXTURE = REPO / "tests" / "fixtures" / "course"
+INVALID = REPO / "tests" / "fixtures" / "invalid"
+
+
+def copy_course(tmp_path: Path, source: Path = FIXTURE) -> Path:
+    """A private copy of the sample course whose mkdocs.yml still finds the hook, so it can be edited and built."""
+    root = tmp_path / "course"
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns("site"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    relative = "../../../hooks/course_hook.py"
+    assert relative in text, "the sample mkdocs.yml no longer names the hook as expected: update copy_course"
+    config.write_text(text.replace(relative, (HOOKS / "course_hook.py").as_posix()), encoding="utf-8")
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text that must occur exactly once, so a drifting fixture breaks the test loudly, not silently."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"expected exactly one {old!r} in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def problems(root: Path) -> list[str]:
+    """Every load error of the course at root, as the author reads it; fails if the course loads cleanly."""
+    try:
+        load_course(root)
+    except CourseError as exc:
+        return [str(e) for e in exc.errors]
+    raise AssertionError(f"expected {root} to be rejected, but it loaded cleanly")
+
+
+def page_problems(root: Path) -> list[tuple[str, bool]]:
+    """(message, is_warning) for every marker problem of a course that loads."""
+    course = load_course(root)
+    return [(str(p), p.warning) for p in check_pages(course, root / "docs", root)]
+
+
+def mkdocs_build(root: Path, site_dir: Path, strict: bool = True, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` the way an author or CI does, in a separate process."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    if strict:
+        cmd.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node | str] = []
+
+    def __repr__(self):
+        return f"<{self.tag} {self.attrs}>"
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs) -> list["Node"]:
+        return [
+            n for n in self.iter()
+            if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
+            and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
+
+    def by_id(self, element_id: str) -> "Node":
+        found = self.find_all(id=element_id)
+        assert len(found) == 1, f"expected one element with id {element_id!r}, found {len(found)}"
+        return found[0]
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = self.current = Node("#root", {}, None)
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: ("" if v is None else v) for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Node(tag, {k: ("" if v is None else v) for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:  # a stray end tag is ignored, as browsers do
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def parse_html(html: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, list[tuple[str, dict]]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.setdefault(attrs["id"], []).append((tag, attrs))
+
+
+def element_ids(html: str) -> dict[str, list[tuple[str, dict]]]:
+    """id -> [(tag, attributes)] for every element with an id; a list, so duplicate ids show up."""
+    parser = _Ids()
+    parser.feed(html)
+    parser.close()
+    return parser.ids

@@ -1,0 +1,149 @@
+"""Real `mkdocs build` runs: broken content fails the build with file:line: field: message lines,
+a quiz shown on no page fails a --strict build, and every question of the real course reaches the site.
+
+The real course and the sample course are each built once per session, by the `real_site` and
+`fixture_site` fixtures of conftest.py (shared with the browser tests).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from string import ascii_lowercase
+
+import pytest
+import yaml
+
+from course.schema import KINDS, SCHEMA_DIR
+from helpers import FIXTURE, REPO, copy_course, edit, element_ids, mkdocs_build
+
+
+def _output(result) -> str:
+    return f"exit code {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+
+
+def expected_elements(root: Path):
+    """(page, element id, tag) that must be in the site, read from the raw YAML (not from the loader under test)."""
+    for path in sorted((root / "quizzes").glob("*.y*ml")):
+        quiz = yaml.safe_load(path.read_text(encoding="utf-8"))
+        pages = (f"quizzes/{quiz['id']}.html", f"modules/{quiz['module']}.html")
+        for page in pages:
+            yield page, f"quiz-{quiz['id']}", "section"
+            for q in quiz["questions"]:
+                yield page, f"question-{q['id']}", "div"
+                for i, option in enumerate(q["options"]):
+                    yield page, f"question-{q['id']}-{option.get('id', ascii_lowercase[i])}", "input"
+    for path in sorted((root / "cases").glob("*.y*ml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for page in (f"cases/{case['id']}.html", f"modules/{case['module']}.html"):
+            yield page, f"case-{case['id']}", "section"
+            for stage in case["stages"]:
+                yield page, f"stage-{stage['id']}", "section"
+                if "decision" in stage:
+                    qid = stage["decision"].get("id", stage["id"])
+                    yield page, f"question-{qid}", "div"
+                    for i, option in enumerate(stage["decision"]["options"]):
+                        yield page, f"question-{qid}-{option.get('id', ascii_lowercase[i])}", "input"
+
+
+def missing_from_site(root: Path, site: Path) -> tuple[int, list[str]]:
+    """(number of elements checked, what is missing or duplicated)."""
+    pages: dict[str, dict] = {}
+    checked, missing = 0, []
+    for page, element_id, tag in expected_elements(root):
+        if page not in pages:
+            path = site / page
+            pages[page] = element_ids(path.read_text(encoding="utf-8")) if path.is_file() else None
+        checked += 1
+        if pages[page] is None:
+            if f"{page}: the page was not built" not in missing:
+                missing.append(f"{page}: the page was not built")
+            continue
+        found = pages[page].get(element_id, [])
+        if [t for t, _ in found] != [tag]:
+            missing.append(f"{page}: expected one <{tag} id={element_id!r}>, found {[t for t, _ in found]}")
+    return checked, missing
+
+
+# -- every question reaches the site ---------------------------------------------------------
+
+
+def test_every_question_of_the_real_course_is_in_the_built_site(real_site):
+    checked, missing = missing_from_site(REPO, real_site)
+    assert missing == [], f"{len(missing)} of {checked} expected elements are missing:\n" + "\n".join(missing)
+    assert (real_site / "index.html").is_file()
+
+
+def test_the_same_check_finds_every_question_of_the_sample_course(fixture_site):
+    checked, missing = missing_from_site(FIXTURE, fixture_site)
+    assert missing == []
+    # on the quiz page and the module page: 2 quizzes, 5 questions, 15 options; 1 case, 3 stages, 1 decision, 2 options
+    assert checked == 2 * (2 + 5 + 15) + 2 * (1 + 3 + 1 + 2)
+
+
+def test_the_same_check_notices_a_question_missing_from_a_page(fixture_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    page = site / "modules" / "crisis.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count('id="question-motor-q2"') == 1
+    page.write_text(html.replace('id="question-motor-q2"', 'id="question-motor-q2-gone"'), encoding="utf-8")
+    (site / "quizzes" / "crisis-sample.html").unlink()
+    _, missing = missing_from_site(FIXTURE, site)
+    assert "modules/crisis.html: expected one <div id='question-motor-q2'>, found []" in missing
+    assert "quizzes/crisis-sample.html: the page was not built" in missing
+    assert len(missing) == 2
+
+
+def test_published_schemas_are_the_ones_the_build_checks_with(fixture_site):
+    for kind in KINDS:
+        assert (fixture_site / "schemas" / f"{kind}.schema.json").read_bytes() == (SCHEMA_DIR / f"{kind}.schema.json").read_bytes()
+
+
+def test_sample_course_pages_carry_the_course_script_only_where_needed(fixture_site):
+    assert "assets/course/course.js" in (fixture_site / "modules/crisis.html").read_text(encoding="utf-8")
+    assert "assets/course/course.js" not in (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert "%%COURSE_ROOT%%" not in (fixture_site / "quizzes/crisis-sample.html").read_text(encoding="utf-8")
+
+
+# -- broken content fails the build ------------------------------------------------------------------
+
+
+def test_build_fails_and_prints_every_problem(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / "quizzes/crisis-sample.yml", "        correct: false\n        feedback: May be", "        correct: true\n        feedback: May be")
+    edit(root / "cases/gbs-sample.yml", "    narrative: His VC falls.", "    narative: His VC falls.")
+    result = mkdocs_build(root, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, _output(result)
+    assert "3 problem(s) in the course content:" in out, _output(result)
+    for line in (
+        "quizzes/crisis-sample.yml:10: questions[0].options: a single-best-answer question needs exactly one correct option (found 2): set 'correct: true' on one option only",
+        "cases/gbs-sample.yml:27: stages[1]: missing required field 'narrative': add it",
+        "cases/gbs-sample.yml:29: stages[1].narative: unknown field 'narative' (did you mean 'narrative'?): use one of debrief, decision, findings, id, narrative, next, title",
+    ):
+        assert f"\n  {line}\n" in out + "\n", _output(result)
+    assert "Traceback" not in out, _output(result)
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_build_fails_on_a_marker_naming_a_missing_quiz(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / "docs/modules/crisis.md", "[quiz: crisis-sample]", "[quiz: crisis-sampel]")
+    result = mkdocs_build(root, tmp_path / "site", strict=False)  # an error even without --strict
+    assert result.returncode != 0, _output(result)
+    assert "  docs/modules/crisis.md:5: [quiz: crisis-sampel]: no quiz with id 'crisis-sampel': use one of crisis-sample, motor-sample\n" in result.stderr, _output(result)
+
+
+def test_quiz_shown_on_no_page_fails_a_strict_build(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / "docs/modules/crisis.md", "[quiz: motor-sample]", "")
+    message = ("quizzes/motor-sample.yml:2: id: quiz 'motor-sample' is shown on no page: "
+               "add the line [quiz: motor-sample] to its module page (docs/modules/crisis.md)")
+    strict = mkdocs_build(root, tmp_path / "strict")
+    assert strict.returncode != 0, _output(strict)
+    assert f"WARNING -  {message}\n" in strict.stderr, _output(strict)
+    assert "Aborted with 1 warnings in strict mode!" in strict.stderr + strict.stdout, _output(strict)
+    lenient = mkdocs_build(root, tmp_path / "lenient", strict=False)  # only a warning: the site still builds
+    assert lenient.returncode == 0, _output(lenient)
+    assert message in lenient.stderr
