@@ -10,14 +10,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check bench screenshots clean
 
-$(BIN)/mkdocs: pyproject.toml
+$(BIN)/mkdocs: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	@touch $@
 
 $(VENV)/.test-deps: $(BIN)/mkdocs pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
 
 serve: $(BIN)/mkdocs
