@@ -144,3 +144,45 @@ def site_url(request, serve):
 
     url.mode = request.param
     return url
+
+
+@pytest.fixture(scope="session")
+def instant_site(tmp_path_factory, serve) -> str:
+    """The test course with site_url set to its own loopback address; returns that address.
+    Material's instant navigation only intercepts links listed in sitemap.xml, which is empty without site_url."""
+    work = tmp_path_factory.mktemp("instant")
+    project = work / "course"
+    shutil.copytree(FIXTURE_COURSE, project)
+    url = serve(work / "site")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../../../hooks/", (ROOT / "hooks").as_posix() + "/")
+    config.write_text(text + f"\nsite_url: {url}\n", encoding="utf-8")
+    build_site(project, work / "site")
+    return url
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    import axe_playwright_python
+
+    return next(Path(axe_playwright_python.__file__).parent.rglob("axe.min.js")).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe(axe_source):
+    """axe(page, *selectors, skip=rule ids) -> axe-core violations inside those elements, or the whole page
+    when no selector is given (rule id, help, failing HTML)."""
+
+    def run(page, *selectors, skip=()):
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # no half-faded text
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.add_script_tag(content=axe_source)
+        violations = page.evaluate(
+            "async ([sel, skip]) => (await axe.run(sel.length ? {include: sel.map(s => [s])} : document,"
+            " {rules: Object.fromEntries(skip.map(r => [r, {enabled: false}]))})).violations"
+            ".map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.html.slice(0, 160))}))",
+            [list(selectors), list(skip)],
+        )
+        return violations
+
+    return run

@@ -539,7 +539,7 @@ def test_marker_without_an_id(course):
 
 def test_marker_placed_twice_on_one_page(course):
     edit(course / "docs/modules/icu.md", "[case: gbs-sample]", "[case: gbs-sample]\n\n[case: gbs-sample]")
-    assert page_problems(course) == [("docs/modules/icu.md:5: [case: gbs-sample]: this case is already placed on this page: place it once", False)]
+    assert page_problems(course) == [("docs/modules/icu.md:7: [case: gbs-sample]: this case is already placed on this page: place it once", False)]
 
 
 def test_markers_inside_code_fences_are_ignored(course):

@@ -1,0 +1,186 @@
+"""The unfolding case in a real browser, over file:// and over http: reveal order, branches, saving, keyboard, no-JS."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+KEY = "nmw-course-v1"
+ICU = "modules/icu.html"
+ED, WARD, HOME = "#stage-sample-gbs-ed", "#stage-sample-gbs-ward", "#stage-sample-gbs-home"
+
+
+def stored_case(page):
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(raw)["cases"].get("gbs-sample") if raw else None
+
+
+def decide(page, label):
+    stage = page.locator(ED)
+    stage.get_by_label(label).check()
+    stage.get_by_role("button", name="Check answer").click()
+
+
+def visible_stages(page):
+    return page.locator(".case-stage:not([hidden])").evaluate_all("els => els.map(e => e.dataset.stage)")
+
+
+def open_case(page, site_url, fixture_site):
+    page.goto(site_url(fixture_site, ICU))
+    expect(page.locator(".case[data-ready]")).to_be_attached()
+
+
+def test_intended_path_reveals_one_stage_at_a_time(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    expect(page.get_by_text("A 45-year-old man with two days of ascending weakness.")).to_be_visible()
+    assert visible_stages(page) == ["sample-gbs-ed"]
+    expect(page.locator(".case-close")).to_be_hidden()
+    expect(page.locator(".case-route")).to_have_count(0)
+    expect(page.get_by_role("button", name="Continue")).to_have_count(0)
+
+    decide(page, "Admit and measure")
+    result = page.locator(f"{ED} .quiz-result")
+    expect(result).to_have_text("Correct.")
+    expect(page.locator(f"{ED} .quiz-option[data-option='a']")).to_contain_text("Incorrect. Unsafe.")
+    expect(page.locator(f"{ED} .quiz-option[data-option='b']")).to_contain_text("Your choice: correct. Right.")
+    expect(page.locator(f"{ED} .quiz-explanation")).to_contain_text("Monitor serially.")
+    assert visible_stages(page) == ["sample-gbs-ed"], "the next stage waits for Continue"
+
+    page.get_by_role("button", name="Continue").click()
+    assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-ward"]
+    expect(page.locator(f"{WARD} h3")).to_be_focused()
+    expect(page.locator(".case > .course-sr")).to_have_text("New stage: Ward")
+    expect(result).to_be_visible()
+    expect(page.get_by_text("Good ending.")).to_be_visible()
+    close = page.locator(".case-close")
+    expect(close).to_be_visible()
+    expect(close).to_contain_text("Measure VC serially.")
+    expect(close).to_contain_text("Anticipating mechanical ventilation")
+    path = page.locator(".case-path li")
+    expect(path).to_have_text(["Emergency department: you chose \u201cAdmit and measure VC\u201d (correct).", "Ward"])
+    expect(page.get_by_role("button", name="Continue")).to_have_count(0)
+    assert page.locator(".case-stage:not([hidden]), .case-close").evaluate_all("els => els.map(e => e.id)") == [
+        "stage-sample-gbs-ed", "stage-sample-gbs-ward", "case-gbs-sample-close"]
+    assert stored_case(page)["path"] == ["sample-gbs-ed", "sample-gbs-ward"]
+
+
+def test_a_branch_leads_to_another_ending_and_survives_reload(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    decide(page, "Send home")
+    expect(page.locator(f"{ED} .quiz-result")).to_have_text("Incorrect. The answer is B.")
+    page.get_by_role("button", name="Continue").click()
+    assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-home"]
+    expect(page.get_by_text("Bad ending.")).to_be_visible()
+    expect(page.locator(".case-path li").first).to_have_text("Emergency department: you chose \u201cSend home\u201d (not the best choice).")
+    assert stored_case(page) == {"v": page.locator(".case").get_attribute("data-version"),
+                                 "path": ["sample-gbs-ed", "sample-gbs-home"], "choices": {"sample-gbs-ed": ["a"]}}
+
+    page.reload()
+    assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-home"]
+    expect(page.locator(f"{ED} .quiz-result")).to_have_text("Incorrect. The answer is B.")
+    expect(page.locator(ED).get_by_label("Send home")).to_be_disabled()
+    expect(page.locator(".case-close")).to_be_visible()
+
+
+def test_choose_again_and_restart(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    decide(page, "Send home")
+    page.get_by_role("button", name="Continue").click()
+    page.locator(ED).get_by_role("button", name="Choose again").click()
+    assert visible_stages(page) == ["sample-gbs-ed"]
+    expect(page.locator(".case-close")).to_be_hidden()
+    expect(page.locator(ED).get_by_label("Send home")).to_be_enabled()
+    expect(page.locator(ED).get_by_label("Send home")).not_to_be_checked()
+    assert stored_case(page)["path"] == ["sample-gbs-ed"] and stored_case(page)["choices"] == {}
+
+    decide(page, "Admit and measure")
+    page.get_by_role("button", name="Continue").click()
+    assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-ward"]
+
+    restart = page.get_by_role("button", name="Restart case")
+    restart.click()
+    expect(page.locator(".case button[data-confirm]")).to_have_text("Press again to confirm: restart case")
+    assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-ward"], "one press does not restart"
+    page.locator(".case button[data-confirm]").click()
+    assert visible_stages(page) == ["sample-gbs-ed"]
+    expect(page.locator(f"{ED} h3")).to_be_focused()
+    expect(page.locator(ED).get_by_role("button", name="Check answer")).to_be_visible()
+    assert stored_case(page) is None
+    page.reload()
+    assert visible_stages(page) == ["sample-gbs-ed"]
+
+
+def test_a_changed_case_restarts(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    decide(page, "Admit and measure")
+    page.get_by_role("button", name="Continue").click()
+    page.evaluate(f"""() => {{
+        const data = JSON.parse(localStorage.getItem('{KEY}'));
+        data.cases['gbs-sample'].v = 'before-an-edit';
+        localStorage.setItem('{KEY}', JSON.stringify(data));
+    }}""")
+    page.reload()
+    assert visible_stages(page) == ["sample-gbs-ed"]
+    expect(page.locator(ED).get_by_role("button", name="Check answer")).to_be_visible()
+
+
+def tab_until(page, js_test, limit=120):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(({js_test}))(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element where {js_test}")
+
+
+def test_a_case_by_keyboard_alone(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    tab_until(page, "el => el.name === 'question-sample-gbs-ed'")
+    page.keyboard.press("Space")
+    tab_until(page, "el => el.textContent === 'Check answer'")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{ED} .quiz-result")).to_be_focused()
+    tab_until(page, "el => el.textContent === 'Continue'")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{HOME} h3")).to_be_focused()
+    expect(page.locator(".case-close")).to_be_visible()
+    tab_until(page, "el => el.textContent === 'Restart case'")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{ED} h3")).to_be_focused()
+    assert visible_stages(page) == ["sample-gbs-ed"]
+
+
+def test_no_accessibility_violations_along_the_way(fixture_site, site_url, page, axe):
+    page.emulate_media(reduced_motion="reduce")
+    open_case(page, site_url, fixture_site)
+    assert page.locator(".case-stage").first.evaluate("e => getComputedStyle(e).animationName") == "none"
+    assert (v := axe(page, ".case")) == [], v
+    decide(page, "Send home")
+    assert (v := axe(page, ".case")) == [], v
+    page.get_by_role("button", name="Continue").click()
+    assert (v := axe(page, ".case")) == [], v
+
+
+def test_without_javascript_every_stage_reads_in_order(fixture_site, site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url(fixture_site, ICU))
+        stages = page.locator(".case-stage")
+        expect(stages).to_have_count(3)
+        for stage in stages.all():
+            expect(stage).to_be_visible()
+        assert stages.evaluate_all("els => els.map(e => e.querySelector('h3').textContent)") == ["Emergency department", "Ward", "At home"]
+        details = page.locator(f"{ED} details.quiz-answer")
+        assert details.get_attribute("open") is None
+        expect(details.get_by_text("Answer: B")).to_be_hidden()
+        details.locator("summary").click()
+        expect(details.get_by_role("link", name="At home")).to_be_visible()
+        expect(page.locator(".case-close")).to_be_visible()
+        expect(page.locator(".case button")).to_have_count(0)
+    finally:
+        context.close()

@@ -1,0 +1,410 @@
+"""Quizzes in a real browser, used the way a student would: over file:// and over http."""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = "nmw-course-v1"
+CRISIS = "modules/crisis.html"
+
+
+def question(page, qid):
+    return page.locator(f"#question-{qid}")
+
+
+def option(page, qid, letter_id):
+    return page.locator(f"#question-{qid} .quiz-option[data-option='{letter_id}']")
+
+
+def answer(page, qid, *labels):
+    q = question(page, qid)
+    for label in labels:
+        q.get_by_label(label).check()
+    q.get_by_role("button", name="Check answer").click()
+
+
+def stored(page):
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(raw) if raw else None
+
+
+def open_quiz(page, site_url, fixture_site, path=CRISIS):
+    page.goto(site_url(fixture_site, path))
+    expect(page.locator(".quiz[data-ready] .quiz-footer").first).to_be_visible()
+
+
+def use_dark_scheme(page, site):
+    """Material's slate scheme, as its palette toggle would set it (the test course has no palette of its own)."""
+    page.add_style_tag(path=next((site / "assets" / "stylesheets").glob("palette.*.min.css")))
+    page.evaluate("""() => Object.assign(document.body.dataset, {mdColorScheme: 'slate', mdColorPrimary: 'indigo', mdColorAccent: 'deep-orange'})""")
+
+
+def tab_until(page, js_test, limit=120):
+    """Press Tab until document.activeElement passes js_test (an arrow function on the element)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(({js_test}))(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element where {js_test}")
+
+
+def test_single_choice_wrong_then_right(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    q = question(page, "sample-q1")
+    assert page.locator(".quiz .quiz-answer").count() == 0, "the no-JS answer box must go, or answers show twice"
+    expect(q.get_by_text("Right; FVC is the most reproducible")).to_be_hidden()
+
+    answer(page, "sample-q1", "Oxygen saturation")
+    result = q.locator(".quiz-result")
+    expect(result).to_have_text("Incorrect. The answer is B.")
+    expect(result).to_be_focused()
+    expect(option(page, "sample-q1", "a")).to_contain_text("Your choice: incorrect. A late sign")
+    expect(option(page, "sample-q1", "b")).to_contain_text("Correct answer. Right; FVC is the most reproducible")
+    expect(option(page, "sample-q1", "c")).to_contain_text("Incorrect. May be normal even in ventilatory failure")
+    expect(q.get_by_text("FVC is the best single test.")).to_be_visible()
+    expect(q.get_by_text("Five pearls for the dyspneic patient")).to_be_visible()
+    for box in q.locator("input").all():
+        expect(box).to_be_disabled()
+    expect(page.locator("#quiz-crisis-sample .course-sr")).to_contain_text("Incorrect. The answer is B. Score: 0 / 3")
+
+    q.get_by_role("button", name="Try again").click()
+    expect(q.get_by_label("Oxygen saturation")).to_be_enabled()
+    expect(q.get_by_label("Oxygen saturation")).not_to_be_checked()
+    expect(q.get_by_text("A late sign")).to_be_hidden()
+    answer(page, "sample-q1", "Forced vital capacity")
+    expect(result).to_have_text("Correct.")
+    expect(option(page, "sample-q1", "b")).to_contain_text("Your choice: correct.")
+    expect(option(page, "sample-q1", "b")).to_have_class("quiz-option is-chosen is-right")
+
+
+def test_multiple_choice_is_all_or_nothing(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    q = question(page, "sample-q2")
+    result = q.locator(".quiz-result")
+    answer(page, "sample-q2", "Miosis")
+    expect(result).to_have_text("Incorrect. The answer is A, C. You chose 1 of 2 correct options (1 missed) and 0 incorrect.")
+    expect(option(page, "sample-q2", "c")).to_contain_text("Correct answer. Muscarinic.")
+    expect(option(page, "sample-q2", "b")).to_contain_text("Incorrect. Nicotinic.")
+
+    q.get_by_role("button", name="Try again").click()
+    answer(page, "sample-q2", "Miosis", "Bronchorrhoea", "Fasciculations")
+    expect(result).to_contain_text("Incorrect. The answer is A, C. You chose 2 of 2 correct options (0 missed) and 1 incorrect.")
+    expect(option(page, "sample-q2", "b")).to_contain_text("Your choice: incorrect. Nicotinic.")
+
+    q.get_by_role("button", name="Try again").click()
+    answer(page, "sample-q2", "Miosis", "Bronchorrhoea")
+    expect(result).to_have_text("Correct. You chose 2 of 2 correct options (0 missed) and 0 incorrect.")
+
+
+def test_true_false_and_nothing_chosen(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    q = question(page, "sample-q3")
+    q.get_by_role("button", name="Check answer").click()
+    expect(q.locator(".quiz-result")).to_have_text("Choose an answer first.")
+    expect(q.get_by_label("True")).to_be_enabled()
+    expect(q.get_by_text("Atropine does not act")).to_be_hidden()
+
+    answer(page, "sample-q3", "True")
+    expect(q.locator(".quiz-result")).to_have_text("Incorrect. The answer is B.")
+    expect(option(page, "sample-q3", "a")).to_contain_text("Your choice: incorrect. Atropine does not act at nicotinic receptors.")
+    expect(option(page, "sample-q3", "b")).to_contain_text("Correct answer. Right.")
+
+
+def test_score_and_results_summary_link_to_misses(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    quiz = page.locator("#quiz-crisis-sample")
+    score = quiz.locator(".quiz-footer > .quiz-score")
+    expect(score).to_have_text("Score: 0 / 3 (0 of 3 answered)")
+    answer(page, "sample-q1", "Respiratory rate")
+    expect(score).to_have_text("Score: 0 / 3 (1 of 3 answered)")
+    expect(quiz.get_by_text("Quiz complete")).to_have_count(0)
+    answer(page, "sample-q2", "Miosis", "Bronchorrhoea")
+    answer(page, "sample-q3", "False")
+    expect(score).to_have_text("Score: 2 / 3 (3 of 3 answered)")
+    expect(quiz.get_by_text("Quiz complete. Questions to review:")).to_be_visible()
+    links = quiz.locator(".quiz-footer li a")
+    expect(links).to_have_count(1)
+    expect(links).to_have_attribute("href", "#question-sample-q1")
+    expect(quiz.locator(".quiz-footer li")).to_contain_text("Question 1: A 34-year-old woman with MG")
+    links.click()
+    assert page.url.endswith("#question-sample-q1")
+
+    question(page, "sample-q1").get_by_role("button", name="Try again").click()
+    answer(page, "sample-q1", "Forced vital capacity")
+    expect(quiz.get_by_text("Quiz complete: every answer correct.")).to_be_visible()
+    expect(score).to_have_text("Score: 3 / 3 (3 of 3 answered)")
+
+
+def test_reset_quiz_asks_for_a_second_press(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    answer(page, "sample-q1", "Forced vital capacity")
+    question(page, "sample-q2").get_by_label("Miosis").check()
+    reset = page.locator("#quiz-crisis-sample .quiz-footer button")
+    reset.click()
+    expect(reset).to_have_text("Press again to confirm: reset quiz")
+    expect(question(page, "sample-q1").locator(".quiz-result")).to_have_text("Correct.")
+    reset.click()
+    expect(reset).to_have_text("Reset quiz")
+    expect(question(page, "sample-q1").locator(".quiz-result")).to_be_hidden()
+    expect(question(page, "sample-q1").get_by_label("Forced vital capacity")).not_to_be_checked()
+    expect(question(page, "sample-q2").get_by_label("Miosis")).not_to_be_checked()
+    expect(page.locator("#quiz-crisis-sample .quiz-footer > .quiz-score")).to_have_text("Score: 0 / 3 (0 of 3 answered)")
+    assert stored(page)["questions"] == {}
+
+
+def test_answers_survive_a_reload(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    answer(page, "sample-q1", "Oxygen saturation")
+    question(page, "sample-q2").get_by_label("Miosis").check()
+    page.reload()
+    q1 = question(page, "sample-q1")
+    expect(q1.locator(".quiz-result")).to_have_text("Incorrect. The answer is B.")
+    expect(option(page, "sample-q1", "a")).to_contain_text("Your choice: incorrect.")
+    expect(q1.get_by_label("Oxygen saturation")).to_be_disabled()
+    q2 = question(page, "sample-q2")
+    expect(q2.get_by_label("Miosis")).to_be_checked()
+    expect(q2.get_by_role("button", name="Check answer")).to_be_visible()
+    expect(page.locator("#quiz-crisis-sample .quiz-footer > .quiz-score")).to_have_text("Score: 0 / 3 (1 of 3 answered)")
+
+
+def test_an_edited_question_resets_only_itself(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    answer(page, "sample-q1", "Forced vital capacity")
+    answer(page, "sample-q2", "Miosis")
+    answer(page, "sample-q3", "False")
+    page.evaluate(f"""() => {{
+        const data = JSON.parse(localStorage.getItem('{KEY}'));
+        data.questions['sample-q2'].v = 'an-older-version';
+        localStorage.setItem('{KEY}', JSON.stringify(data));
+    }}""")
+    page.reload()
+    q2 = question(page, "sample-q2")
+    expect(q2.get_by_role("button", name="Check answer")).to_be_visible()
+    expect(q2.get_by_label("Miosis")).not_to_be_checked()
+    expect(q2.get_by_label("Miosis")).to_be_enabled()
+    expect(question(page, "sample-q1").locator(".quiz-result")).to_have_text("Correct.")
+    expect(question(page, "sample-q3").locator(".quiz-result")).to_have_text("Correct.")
+    expect(page.locator("#quiz-crisis-sample .quiz-footer > .quiz-score")).to_have_text("Score: 2 / 3 (2 of 3 answered)")
+    assert set(stored(page)["questions"]) == {"sample-q1", "sample-q3"}
+
+
+def shown_order(page, qid):
+    return question(page, qid).locator(".quiz-option").evaluate_all("els => els.map(e => e.dataset.option)")
+
+
+def test_shuffle_is_stable_across_reload_and_reset_reshuffles(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    first = shown_order(page, "motor-q1")
+    assert sorted(first) == ["a", "b", "c", "d"] and first != ["a", "b", "c", "d"]
+    assert stored(page)["quizzes"]["motor-sample"]["order"]["motor-q1"] == first
+    letters = question(page, "motor-q1").locator(".quiz-letter").all_inner_texts()
+    assert letters == ["A.", "B.", "C.", "D."], "letters follow the order shown"
+    assert shown_order(page, "sample-q1") == ["a", "b", "c"], "a quiz without shuffle keeps its order"
+
+    page.reload()
+    assert shown_order(page, "motor-q1") == first
+    answer(page, "motor-q1", "Ptosis")
+    right_letter = "ABCD"[first.index("a")]
+    expect(question(page, "motor-q1").locator(".quiz-result")).to_have_text(f"Incorrect. The answer is {right_letter}.")
+
+    reset = page.locator("#quiz-motor-sample .quiz-footer button")
+    reset.click()
+    reset.click()
+    second = shown_order(page, "motor-q1")
+    assert second != first
+    assert stored(page)["quizzes"]["motor-sample"]["order"]["motor-q1"] == second
+    page.reload()
+    assert shown_order(page, "motor-q1") == second
+
+
+GARBAGE = [
+    "not json {",
+    "null",
+    "[1, 2, 3]",
+    '"a string"',
+    '{"questions": [], "quizzes": 5, "cases": "x"}',
+    '{"questions": {"sample-q1": {"v": 3, "chosen": "b", "checked": "yes"}, "sample-q2": {"v": "84e454993a", "chosen": [1], "checked": true},'
+    ' "sample-q3": {"v": "6bbebb5e5b", "chosen": ["zz"], "checked": true}, "unknown-q": {"v": "x", "chosen": [], "checked": false}},'
+    ' "quizzes": {"motor-sample": {"order": {"motor-q1": ["q", "r"], "motor-q2": "abc"}}},'
+    ' "cases": {"gbs-sample": {"v": "883956149c", "path": ["nowhere", 7], "choices": []}}}',
+    '{"quizzes": {"motor-sample": {"order": {"motor-q1": ["a", "a", "b", "c"]}}}, "cases": {"gbs-sample": {"v": "883956149c", "path": ["sample-gbs-home"], "choices": {"sample-gbs-ed": ["x"]}}}}',
+]
+
+
+def test_corrupt_or_foreign_storage_never_breaks_a_page(fixture_site, site_url, page):
+    page.goto(site_url(fixture_site, CRISIS))
+    for raw in GARBAGE:
+        page.evaluate(f"raw => localStorage.setItem('{KEY}', raw)", raw)
+        # the case and progress pages only read storage; the quiz page, last, rewrites it
+        for path in ("modules/icu.html", "progress.html"):
+            page.goto(site_url(fixture_site, path))
+            expect(page.locator(".case[data-ready], .course-progress[data-ready]")).to_be_attached()
+        statuses = page.locator(".progress-status").all_inner_texts()
+        assert len(statuses) == 3 and all(re.match(r"(Not started|In progress|Completed)", t) for t in statuses), raw
+        page.goto(site_url(fixture_site, CRISIS))
+        assert sorted(shown_order(page, "motor-q1")) == ["a", "b", "c", "d"], raw
+        answer(page, "sample-q1", "Forced vital capacity")
+        expect(question(page, "sample-q1").locator(".quiz-result")).to_have_text("Correct.")
+        expect(question(page, "sample-q3").get_by_role("button", name="Check answer")).to_be_visible()
+        assert stored(page)["questions"]["sample-q1"]["chosen"] == ["b"]
+    page.goto(site_url(fixture_site, "modules/icu.html"))
+    expect(page.locator("#stage-sample-gbs-ed")).to_be_visible()
+    expect(page.locator("#stage-sample-gbs-home")).to_be_hidden()
+
+
+def test_a_quiz_by_keyboard_alone(fixture_site, site_url, page):
+    open_quiz(page, site_url, fixture_site)
+    quiz = "#quiz-crisis-sample"
+    for qid, spaces in (("sample-q1", [0]), ("sample-q2", [0, 2]), ("sample-q3", [0])):
+        tab_until(page, f"el => el.name === 'question-{qid}'")
+        for i in range(max(spaces) + 1):
+            if i:
+                page.keyboard.press("Tab")
+            if i in spaces:
+                page.keyboard.press("Space")
+        tab_until(page, f"el => el.closest('#question-{qid}') && el.textContent === 'Check answer'")
+        page.keyboard.press("Enter")
+        expect(question(page, qid).locator(".quiz-result")).to_be_focused()
+    expect(page.locator(f"{quiz} .quiz-footer > .quiz-score")).to_have_text("Score: 1 / 3 (3 of 3 answered)")
+    expect(question(page, "sample-q2").locator(".quiz-result")).to_contain_text("Correct.")
+
+    tab_until(page, "el => el.textContent === 'Reset quiz'")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{quiz} .quiz-footer > .quiz-score")).to_have_text("Score: 0 / 3 (0 of 3 answered)")
+    expect(page.locator("#question-sample-q1-a")).to_be_focused()
+
+
+def test_no_accessibility_violations_before_and_after_checking(fixture_site, site_url, page, axe):
+    open_quiz(page, site_url, fixture_site)
+    assert (v := axe(page, ".quiz")) == [], v
+    answer(page, "sample-q1", "Oxygen saturation")
+    answer(page, "sample-q2", "Miosis", "Bronchorrhoea")
+    answer(page, "sample-q3", "True")
+    question(page, "motor-q1").get_by_role("button", name="Check answer").click()
+    assert (v := axe(page, ".quiz")) == [], v
+    use_dark_scheme(page, fixture_site)
+    assert (v := axe(page, ".quiz")) == [], v
+
+
+def test_without_javascript_answers_stay_in_closed_details(fixture_site, site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url(fixture_site, CRISIS))
+        details = page.locator("#question-sample-q1 details.quiz-answer")
+        expect(details).to_have_count(1)
+        assert details.get_attribute("open") is None
+        expect(details.get_by_text("Answer: B")).to_be_hidden()
+        expect(page.get_by_role("button", name="Check answer")).to_have_count(0)
+        expect(page.get_by_label("Forced vital capacity")).to_be_visible()
+        details.locator("summary").click()
+        expect(details.get_by_text("Answer: B")).to_be_visible()
+        expect(details.get_by_text("Right; FVC is the most reproducible")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_a_quiz_page_reached_by_a_link_is_enhanced(fixture_site, site_url, page):
+    page.goto(site_url(fixture_site, "index.html"))
+    page.get_by_role("link", name="the crisis module").click()
+    expect(question(page, "sample-q1").get_by_role("button", name="Check answer")).to_have_count(1)
+    answer(page, "sample-q1", "Forced vital capacity")
+    expect(question(page, "sample-q1").locator(".quiz-result")).to_have_text("Correct.")
+
+
+def test_instant_navigation_enhances_each_new_page_once(instant_site, page):
+    page.goto(instant_site + "index.html")
+    page.evaluate("window.sameDocument = true")
+    page.get_by_role("link", name="the crisis module").click()
+    page.wait_for_url("**/modules/crisis.html")
+    check = question(page, "sample-q1").get_by_role("button", name="Check answer")
+    expect(check).to_have_count(1)
+    assert page.evaluate("window.sameDocument === true"), "Material's instant navigation did not run: the page was reloaded"
+    answer(page, "sample-q1", "Forced vital capacity")
+    expect(question(page, "sample-q1").locator(".quiz-result")).to_have_text("Correct.")
+
+    page.locator(".md-nav__link", has_text="ICU weakness").first.click()
+    page.wait_for_url("**/modules/icu.html")
+    expect(page.locator(".case[data-ready] #stage-sample-gbs-ed")).to_be_visible()
+    expect(page.get_by_role("button", name="Restart case")).to_have_count(1)
+    page.locator(".md-nav__link", has_text="Myasthenic vs cholinergic crisis").first.click()
+    page.wait_for_url("**/modules/crisis.html")
+    expect(question(page, "sample-q1").locator(".quiz-result")).to_have_text("Correct.")
+    expect(question(page, "sample-q1").get_by_role("button", name="Try again")).to_have_count(1)
+    expect(page.locator("#quiz-crisis-sample .quiz-footer")).to_have_count(1)
+    assert page.evaluate("window.sameDocument === true")
+
+
+def test_print_hides_answers_and_a_phone_screen_fits(fixture_site, site_url, page):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_quiz(page, site_url, fixture_site)
+    answer(page, "sample-q1", "Oxygen saturation")
+    answer(page, "sample-q2", "Miosis")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = question(page, "sample-q2").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+
+    page.emulate_media(media="print")
+    q = question(page, "sample-q1")
+    expect(q.get_by_text("A late sign")).to_be_hidden()
+    expect(q.locator(".quiz-result")).to_be_hidden()
+    expect(q.get_by_text("FVC is the best single test.")).to_be_hidden()
+    expect(q.locator("button")).to_have_count(2)
+    for b in q.locator("button").all():
+        expect(b).to_be_hidden()
+    expect(q.get_by_text("Forced vital capacity")).to_be_visible()
+
+
+SHOTS = ROOT / "docs" / "images" / "screenshots"
+
+
+def new_shot_page(browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, reduced_motion="reduce")
+    # a static header, so that Material's sticky bar does not cover element screenshots
+    context.add_init_script("addEventListener('DOMContentLoaded', () => document.head.append("
+                            "Object.assign(document.createElement('style'), {textContent: '.md-header { position: static }'})))")
+    return context, context.new_page()
+
+
+def test_screenshots(fixture_site, browser, request):
+    """Refreshes docs/images/screenshots; runs only when asked for (`make screenshots`, i.e. -k screenshot)."""
+    if "screenshot" not in (request.config.getoption("keyword") or "") and not os.environ.get("SCREENSHOTS"):
+        pytest.skip("run with -k screenshot to refresh docs/images/screenshots")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    url = (fixture_site / CRISIS).as_uri()
+    for scheme in ("default", "slate"):
+        context, page = new_shot_page(browser, 1280)
+        page.goto(url)
+        if scheme == "slate":
+            use_dark_scheme(page, fixture_site)
+        name = "light" if scheme == "default" else "dark"
+        question(page, "sample-q2").screenshot(path=SHOTS / f"quiz-{name}-before.png")
+        answer(page, "sample-q2", "Miosis", "Fasciculations")
+        page.mouse.click(5, 5)
+        question(page, "sample-q2").screenshot(path=SHOTS / f"quiz-{name}-after.png")
+        context.close()
+    context, page = new_shot_page(browser, 360)
+    page.goto(url)
+    answer(page, "sample-q1", "Oxygen saturation")
+    page.mouse.click(5, 5)
+    question(page, "sample-q1").screenshot(path=SHOTS / "quiz-360px.png")
+    page.goto((fixture_site / "modules/icu.html").as_uri())
+    answer(page, "sample-gbs-ed", "Admit and measure")
+    page.locator(".case").screenshot(path=SHOTS / "case-360px.png")
+    context.close()
+    context, page = new_shot_page(browser, 1280)
+    page.goto((fixture_site / "modules/icu.html").as_uri())
+    answer(page, "sample-gbs-ed", "Admit and measure")
+    page.mouse.click(5, 5)
+    page.locator(".case").screenshot(path=SHOTS / "case-midway.png")
+    context.close()
