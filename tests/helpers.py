@@ -154,3 +154,12 @@ def element_ids(html: str) -> dict[str, list[tuple[str, dict]]]:
     parser.feed(html)
     parser.close()
     return parser.ids
+
+
+def tab_until(page, js_test, limit=120):
+    """Press Tab until document.activeElement passes js_test (an arrow function on the element)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(({js_test}))(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element where {js_test}")

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from playwright.sync_api import expect
+from helpers import tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -128,12 +129,6 @@ def test_a_changed_case_restarts(fixture_site, site_url, page):
     expect(page.locator(ED).get_by_role("button", name="Check answer")).to_be_visible()
 
 
-def tab_until(page, js_test, limit=120):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(({js_test}))(document.activeElement)"):
-            return
-    raise AssertionError(f"Tab never reached an element where {js_test}")
 
 
 def test_a_case_by_keyboard_alone(fixture_site, site_url, page):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from helpers import tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -48,13 +49,6 @@ def use_dark_scheme(page, site):
     page.evaluate("""() => Object.assign(document.body.dataset, {mdColorScheme: 'slate', mdColorPrimary: 'indigo', mdColorAccent: 'deep-orange'})""")
 
 
-def tab_until(page, js_test, limit=120):
-    """Press Tab until document.activeElement passes js_test (an arrow function on the element)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(({js_test}))(document.activeElement)"):
-            return
-    raise AssertionError(f"Tab never reached an element where {js_test}")
 
 
 def test_single_choice_wrong_then_right(fixture_site, site_url, page):
