@@ -14,7 +14,7 @@ from string import ascii_lowercase
 from . import schema
 from .errors import ContentError, CourseError, field_path
 from .model import Case, Course, Finding, FindingGroup, Image, Option, Question, Quiz, Reference, Stage
-from .yamlsource import read_yaml
+from .yamlsource import line_of, read_yaml
 
 
 class Layout:
@@ -272,9 +272,7 @@ class _Context:
         self.start = len(errors)
 
     def line(self, path):
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path)
+        return line_of(self.positions, path)
 
     def error(self, path, message):
         self.errors.append(ContentError(self.display, self.line(tuple(path)), field_path(tuple(path)), message))

@@ -17,7 +17,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from .load import load_course
-from .markers import MARKER
+from .markers import scan
 from .render import Renderer
 from .schemadoc import field_table
 
@@ -96,16 +96,10 @@ class _Markers(Preprocessor):
         self.extension = extension
 
     def run(self, lines):
-        out, fenced = [], False
-        for line in lines:
-            if line.lstrip().startswith(("```", "~~~")):
-                fenced = not fenced
-            m = None if fenced else MARKER.match(line)
-            if m:
-                html = self.extension.render_marker(m.group(1), m.group(2))
-                out += ["", html, ""]
-            else:
-                out.append(line)
+        out = list(lines)
+        for index, marker in reversed(scan(lines)):
+            # raw HTML, not a stash placeholder, so MkDocs sees the anchors it holds
+            out[index:index + 1] = ["", self.extension.render_marker(marker.kind, marker.argument), ""]
         if self.extension.glossary_lines:
             out += ["", *self.extension.glossary_lines]
         return out

@@ -28,14 +28,19 @@ class Marker:
     line: int
 
 
-def find_markers(text: str) -> list[Marker]:
+def scan(lines) -> list[tuple[int, Marker]]:
+    """(index, marker) for every marker line, skipping fenced code blocks."""
     found, fenced = [], False
-    for number, line in enumerate(text.splitlines(), 1):
+    for index, line in enumerate(lines):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         elif not fenced and (m := MARKER.match(line)):
-            found.append(Marker(m.group(1), m.group(2), number))
+            found.append((index, Marker(m.group(1), m.group(2), index + 1)))
     return found
+
+
+def find_markers(text: str) -> list[Marker]:
+    return [marker for _, marker in scan(text.splitlines())]
 
 
 def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:

@@ -28,6 +28,7 @@ class Renderer:
         self.course = course
         self._markdown = markdown
         self._cache: dict[tuple, str] = {}
+        self._stage_titles = {s.id: s.title for case in course.cases.values() for s in case.stages}
 
     # -- Markdown helpers ----------------------------------------------------
 
@@ -87,11 +88,7 @@ class Renderer:
         return "\n".join(out)
 
     def _stage_title(self, stage_id: str) -> str:
-        for case in self.course.cases.values():
-            for s in case.stages:
-                if s.id == stage_id:
-                    return s.title
-        return stage_id
+        return self._stage_titles[stage_id]
 
     def reference_list(self, keys, title: str = "References") -> str:
         if not keys:

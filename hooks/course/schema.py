@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from .errors import ContentError, field_path
+from .yamlsource import line_of
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 KINDS = ("quiz", "case", "references", "glossary")
@@ -34,7 +35,7 @@ def check(kind: str, data, positions: dict, display: str) -> list[ContentError]:
     errors = []
     for err in _validator(kind).iter_errors(data):
         path = tuple(err.absolute_path)
-        line = _line(positions, path)
+        line = line_of(positions, path)
         message, at = _explain(err)
         if at is not None:
             path = path + (at,)
@@ -44,12 +45,6 @@ def check(kind: str, data, positions: dict, display: str) -> list[ContentError]:
             errors.append(error)
     errors.sort(key=lambda e: (e.line or 0, e.field))
     return errors
-
-
-def _line(positions, path):
-    while path not in positions and path:
-        path = path[:-1]
-    return positions.get(path)
 
 
 _KIND_NAMES = {

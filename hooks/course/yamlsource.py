@@ -29,6 +29,13 @@ MAX_VALUES = 50_000  # far above any real quiz; far below what an alias bomb exp
 Positions = dict[tuple, int]
 
 
+def line_of(positions: Positions, path: tuple) -> int | None:
+    """The line of the value at path, or of its nearest parent that has one."""
+    while path not in positions and path:
+        path = path[:-1]
+    return positions.get(path)
+
+
 class _Stop(Exception):
     def __init__(self, error: ContentError):
         self.error = error
