@@ -50,9 +50,9 @@ def on_files(files, config):
         "cases/index.md": "# All cases\n\n[cases]\n",
     }
     for quiz in course.quizzes.values():
-        pages[f"quizzes/{quiz.id}.md"] = f"# {quiz.title}\n\nModule: [{course.modules[quiz.module]}](../modules/{quiz.module}.md)\n\n[quiz: {quiz.id}]\n"
+        pages[f"quizzes/{quiz.id}.md"] = f"# {quiz.title}\n\nModule: [{course.modules[quiz.module].title}](../modules/{quiz.module}.md)\n\n[quiz: {quiz.id}]\n"
     for case in course.cases.values():
-        pages[f"cases/{case.id}.md"] = f"# {case.title}\n\nModule: [{course.modules[case.module]}](../modules/{case.module}.md)\n\n## The case\n\n[case: {case.id}]\n"
+        pages[f"cases/{case.id}.md"] = f"# {case.title}\n\nModule: [{course.modules[case.module].title}](../modules/{case.module}.md)\n\n## The case\n\n[case: {case.id}]\n"
     for src_uri, content in pages.items():
         files.append(File.generated(config, src_uri, content=content))
     for asset in ("course.js", "course.css"):

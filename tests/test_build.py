@@ -139,7 +139,7 @@ def test_quiz_shown_on_no_page_fails_a_strict_build(tmp_path):
     root = copy_course(tmp_path)
     edit(root / "docs/modules/crisis.md", "[quiz: motor-sample]", "")
     message = ("quizzes/motor-sample.yml:2: id: quiz 'motor-sample' is shown on no page: "
-               "add the line [quiz: motor-sample] to its module page (docs/modules/crisis.md)")
+               "add the line [practice: crisis] (or [quiz: motor-sample]) to its module page (docs/modules/crisis.md)")
     strict = mkdocs_build(root, tmp_path / "strict")
     assert strict.returncode != 0, _output(strict)
     assert f"WARNING -  {message}\n" in strict.stderr, _output(strict)

@@ -195,7 +195,7 @@ def test_unknown_field_in_a_case_stage(course):
 
 def test_unknown_field_without_a_close_match(course):
     edit(course / MOTOR, "shuffle: true", "colour: blue")
-    assert problems(course) == [f"{MOTOR}:5: colour: unknown field 'colour': use one of description, id, module, questions, shuffle, title"]
+    assert problems(course) == [f"{MOTOR}:5: colour: unknown field 'colour': use one of description, id, lint, module, questions, shuffle, title"]
 
 
 @pytest.mark.parametrize(
@@ -421,20 +421,23 @@ def test_image_without_alt_text(course):
 def test_unknown_reference_key_in_a_question(course):
     edit(course / MOTOR, "    references: [ucsf-weakness]\n  - id: motor-q2", "    references: [ucsf-weakness, ucsf-weaknes]\n  - id: motor-q2")
     assert problems(course) == [
-        f"{MOTOR}:16: questions[0].references[1]: unknown reference 'ucsf-weaknes': add it to references.yml or fix the key"
+        f"{MOTOR}:16: questions[0].references[1]: unknown reference 'ucsf-weaknes' (did you mean 'ucsf-weakness'?): add it to references.yml or fix the key"
     ]
 
 
 def test_unknown_reference_key_in_a_case(course):
     edit(course / CASE, "references: [lawn-2001]", "references:\n  - lawn-2001\n  - lawn-2002")
-    assert problems(course) == [f"{CASE}:39: references[1]: unknown reference 'lawn-2002': add it to references.yml or fix the key"]
+    assert problems(course) == [f"{CASE}:39: references[1]: unknown reference 'lawn-2002' (did you mean 'lawn-2001'?): add it to references.yml or fix the key"]
 
 
 def test_broken_references_file_does_not_flood_every_citation(course):
     edit(course / "references.yml", "lawn-2001:\n  citation:", "lawn-2001:\n  citaton:")
     assert problems(course) == [
-        "references.yml:28: lawn-2001: missing required field 'citation': add it",
-        "references.yml:29: lawn-2001.citaton: unknown field 'citaton' (did you mean 'citation'?): use one of citation, url",
+        "references.yml:28: lawn-2001: missing required field 'type': add it",
+        "references.yml:28: lawn-2001: missing required field 'authors': add it",
+        "references.yml:28: lawn-2001: missing required field 'year': add it",
+        "references.yml:28: lawn-2001: missing required field 'title': add it",
+        "references.yml:29: lawn-2001.citaton: unknown field 'citaton': use one of authors, book, doi, edition, editors, issue, journal, number, pages, pmid, publisher, title, type, url, volume, year",
     ]
 
 
@@ -523,7 +526,7 @@ def test_marker_naming_a_missing_quiz(course):
     edit(course / "docs/modules/crisis.md", "[quiz: motor-sample]", "[quiz: motor-sampel]")
     assert page_problems(course) == [
         ("docs/modules/crisis.md:9: [quiz: motor-sampel]: no quiz with id 'motor-sampel': use one of crisis-sample, motor-sample", False),
-        (f"{MOTOR}:2: id: quiz 'motor-sample' is shown on no page: add the line [quiz: motor-sample] to its module page (docs/modules/crisis.md)", True),
+        (f"{MOTOR}:2: id: quiz 'motor-sample' is shown on no page: add the line [practice: crisis] (or [quiz: motor-sample]) to its module page (docs/modules/crisis.md)", True),
     ]
 
 
@@ -551,8 +554,8 @@ def test_quiz_and_case_shown_on_no_page_are_warnings(course):
     (course / "docs/modules/icu.md").write_text("# ICU weakness\n", encoding="utf-8")
     edit(course / "docs/modules/crisis.md", "[quiz: crisis-sample]", "")
     assert page_problems(course) == [
-        (f"{QUIZ}:2: id: quiz 'crisis-sample' is shown on no page: add the line [quiz: crisis-sample] to its module page (docs/modules/crisis.md)", True),
-        (f"{CASE}:2: id: case 'gbs-sample' is shown on no page: add the line [case: gbs-sample] to its module page (docs/modules/icu.md)", True),
+        (f"{QUIZ}:2: id: quiz 'crisis-sample' is shown on no page: add the line [practice: crisis] (or [quiz: crisis-sample]) to its module page (docs/modules/crisis.md)", True),
+        (f"{CASE}:2: id: case 'gbs-sample' is shown on no page: add the line [practice: icu] (or [case: gbs-sample]) to its module page (docs/modules/icu.md)", True),
     ]
 
 
@@ -570,7 +573,7 @@ def test_all_errors_in_all_files_in_one_run(course):
     assert found == [
         f"{QUIZ}:10: questions[0].options: a single-best-answer question needs exactly one correct option (found 2): set 'correct: true' on one option only",
         "quizzes/duplicate-key.yml:16: questions[0].options[1].feedback: duplicate key 'feedback' (first on line 15): YAML would silently keep only the last one; merge them or rename one",
-        f"{MOTOR}:5: shufle: unknown field 'shufle' (did you mean 'shuffle'?): use one of description, id, module, questions, shuffle, title",
+        f"{MOTOR}:5: shufle: unknown field 'shufle' (did you mean 'shuffle'?): use one of description, id, lint, module, questions, shuffle, title",
         f"{CASE}:22: stages[0].decision.options[0].next: no stage 'sample-gbs-hom' in this case: use one of sample-gbs-ed, sample-gbs-ward, sample-gbs-home",
     ]
     text = str(raised.value)

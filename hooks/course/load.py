@@ -5,16 +5,20 @@ All problems in all files are collected and raised together in one CourseError.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from string import ascii_lowercase
 
 from . import schema
+from .citation import format_citation
 from .errors import ContentError, CourseError, field_path
-from .model import Case, Course, Finding, FindingGroup, Image, Option, Question, Quiz, Reference, Stage
-from .yamlsource import line_of, read_yaml
+from .model import (Case, Course, Finding, FindingGroup, Image, Module, ModulePage, Objective, Option, Question, Quiz,
+                    Reference, Stage)
+from .yamlsource import line_of, read_front_matter, read_yaml, split_front_matter
 
 
 class Layout:
@@ -26,7 +30,9 @@ class Layout:
         self.quizzes = self.root / "quizzes"
         self.cases = self.root / "cases"
         self.references = self.root / "references.yml"
+        self.references_dir = self.root / "references"  # optional: a bibliography split over several files
         self.glossary = self.root / "glossary.yml"
+        self.tags = self.root / "tags.yml"
         self.modules = self.docs / "modules"
 
     def display(self, path: Path) -> str:
@@ -58,11 +64,13 @@ class _Loader:
         self.course = Course()
         self.ids: dict[str, tuple[str, int | None]] = {}  # every id in the course -> where first seen
         self.references_broken = False  # then its own errors are reported, not every citation of it
+        self.tags_broken = False
 
     def run(self) -> Course:
         self.course.modules = self._modules()
         self.course.references = self._references()
         self.course.glossary = self._glossary()
+        self.course.tags = self._tags()
         for path in sorted(self.layout.quizzes.glob("*.y*ml")):
             quiz = self._file(path, "quiz", self._quiz)
             if quiz:
@@ -94,23 +102,69 @@ class _Loader:
         obj = build(data, ctx)
         return obj if len(self.errors) == before else None
 
-    def _modules(self) -> dict[str, str]:
-        modules = {}
+    def _modules(self) -> dict[str, Module]:
+        modules = []
+        objective_ids: dict[str, tuple[str, int | None]] = {}
         for page in sorted(self.layout.modules.glob("*.md")):
-            title = page.stem.replace("-", " ").capitalize()
-            for line in page.read_text(encoding="utf-8").splitlines():
-                if line.startswith("# "):
-                    title = line[2:].strip()
-                    break
-            modules[page.stem] = title
-        return modules
+            display = self.layout.display(page)
+            meta, positions, errors, body = read_front_matter(page, display)
+            self.errors += errors
+            if meta is not None:
+                found = schema.check("module", meta, positions, display)
+                self.errors += found
+                if found:
+                    meta = None
+            meta = meta or {}
+            ctx = _Context(display, positions, self.errors)
+            objectives = []
+            for i, o in enumerate(meta.get("objectives", ())):
+                if o["id"] in objective_ids:
+                    where, line = objective_ids[o["id"]]
+                    ctx.error(("objectives", i, "id"), f"duplicate objective id '{o['id']}' (already used in {where}:{line}): objective ids are unique across the course; rename this one")
+                    continue
+                objective_ids[o["id"]] = (display, ctx.line(("objectives", i, "id")))
+                objectives.append(Objective(o["id"], o["text"], page.stem))
+            pages = []
+            for i, rel in enumerate(meta.get("pages", ())):
+                target = page.parent / rel
+                if not target.is_file():
+                    ctx.error(("pages", i), f"no page {self.layout.display(target)}: create it, or fix the path (it is relative to {display})")
+                    continue
+                _, _, text = split_front_matter(target.read_text(encoding="utf-8"))
+                pages.append(ModulePage(target.relative_to(self.layout.docs).as_posix(), _title(text, target.stem), _words(text)))
+            modules.append(Module(
+                id=page.stem, title=meta.get("title") or _title(body, page.stem), order=meta.get("order", 0),
+                summary=meta.get("summary"), objectives=tuple(objectives), pages=tuple(pages), source=display,
+                short_title=meta.get("short_title"),
+            ))
+        modules.sort(key=lambda m: (m.order, m.id))
+        return {m.id: m for m in modules}
 
     def _references(self) -> dict[str, Reference]:
-        if not self.layout.references.exists():
+        files = [self.layout.references] if self.layout.references.exists() else []
+        if self.layout.references_dir.is_dir():
+            files += sorted(self.layout.references_dir.glob("*.y*ml"))
+        out: dict[str, Reference] = {}
+        for path in files:
+            data, positions, display = self._read(path, "references")
+            if data is None:
+                self.references_broken = True
+                continue
+            for key, entry in data.items():
+                if key in out:
+                    first = out[key]
+                    self.errors.append(ContentError(display, positions.get((key,)), key, f"duplicate reference key '{key}' (already in {first.source}:{first.line}): keep one entry, or rename this one"))
+                    continue
+                citation = entry["citation"] if "citation" in entry else format_citation(entry)
+                out[key] = Reference(key, citation, entry.get("url"), fields=dict(entry), source=display, line=positions.get((key,)))
+        return out
+
+    def _tags(self) -> dict[str, str]:
+        if not self.layout.tags.exists():
             return {}
-        data, _, _ = self._read(self.layout.references, "references")
-        self.references_broken = data is None
-        return {k: Reference(k, v["citation"], v.get("url")) for k, v in (data or {}).items()}
+        data, _, _ = self._read(self.layout.tags, "tags")
+        self.tags_broken = data is None
+        return dict(data or {})
 
     def _glossary(self) -> dict[str, str]:
         if not self.layout.glossary.exists():
@@ -134,20 +188,50 @@ class _Loader:
             known = ", ".join(self.course.modules) or "none yet"
             ctx.error(("module",), f"no module page docs/modules/{data['module']}.md: use one of {known}, or create that page")
 
+    def _objective(self, ctx, path, value, module_id):
+        """An objective names one of the course's declared objectives, where its module declares any."""
+        module = self.course.modules.get(module_id)
+        if value is None or module is None or not module.objectives:
+            return value
+        known = self.course.objectives
+        if value not in known:
+            hint = difflib.get_close_matches(value, known, n=1)
+            did = f" (did you mean '{hint[0]}'?)" if hint else ""
+            ids = ", ".join(o.id for o in module.objectives)
+            ctx.error(path, f"unknown objective '{value}'{did}: name an objective id from the front matter of {module.source} ({ids}), or of another module")
+        return value
+
+    def _tag_list(self, ctx, path, tags):
+        tags = tuple(tags or ())
+        if self.course.tags and not self.tags_broken:
+            for i, tag in enumerate(tags):
+                if tag not in self.course.tags:
+                    hint = difflib.get_close_matches(tag, self.course.tags, n=1)
+                    did = f" (did you mean '{hint[0]}'?)" if hint else ""
+                    ctx.error(path + (i,), f"unknown tag '{tag}'{did}: use a tag from tags.yml, or add this one there with what it covers")
+        return tags
+
+    @staticmethod
+    def _lint(data) -> dict[str, str]:
+        lint = data.get("lint")
+        return {rule: lint["why"] for rule in lint["ignore"]} if lint else {}
+
     def _refs(self, ctx, path, keys):
         for i, key in enumerate(keys or ()):
             if key not in self.course.references and not self.references_broken:
-                ctx.error(path + (i,), f"unknown reference '{key}': add it to references.yml or fix the key")
+                hint = difflib.get_close_matches(key, self.course.references, n=1)
+                did = f" (did you mean '{hint[0]}'?)" if hint else ""
+                ctx.error(path + (i,), f"unknown reference '{key}'{did}: add it to references.yml or fix the key")
         return tuple(keys or ())
 
-    def _question(self, ctx, path, q, default_id=None) -> Question:
+    def _question(self, ctx, path, q, module_id, default_id=None) -> Question:
         qid = q.get("id", default_id)
         if "id" in q:
             self._claim(ctx, path + ("id",), qid)
         options = []
         for i, o in enumerate(q["options"]):
             oid = o.get("id", ascii_lowercase[i])
-            options.append(Option(oid, o["text"], o["correct"], o["feedback"], o.get("next")))
+            options.append(Option(oid, o["text"], o["correct"], o["feedback"], o.get("next"), ctx.line(path + ("options", i))))
         ids = [o.id for o in options]
         for i, oid in enumerate(ids):
             if ids.index(oid) != i:
@@ -170,8 +254,10 @@ class _Loader:
         version = _version(kind, q["stem"], [(o.id, o.text, o.correct) for o in options])
         return Question(
             id=qid, type=kind, stem=q["stem"], options=tuple(options), explanation=q["explanation"],
-            references=refs, tags=tuple(q.get("tags", ())), objective=q.get("objective"),
+            references=refs, tags=self._tag_list(ctx, path + ("tags",), q.get("tags")),
+            objective=self._objective(ctx, path + ("objective",), q.get("objective"), module_id),
             difficulty=q.get("difficulty"), image=image, version=version,
+            source=ctx.display, line=ctx.line(path), lint=self._lint(q),
         )
 
     # -- quizzes -------------------------------------------------------------
@@ -179,11 +265,11 @@ class _Loader:
     def _quiz(self, data, ctx) -> Quiz:
         self._claim(ctx, ("id",), data["id"])
         self._module(ctx, data)
-        questions = tuple(self._question(ctx, ("questions", i), q) for i, q in enumerate(data["questions"]))
+        questions = tuple(self._question(ctx, ("questions", i), q, data["module"]) for i, q in enumerate(data["questions"]))
         return Quiz(
             id=data["id"], title=data["title"], module=data["module"], questions=questions,
             description=data.get("description"), shuffle=data.get("shuffle", False), source=ctx.display,
-            line=ctx.line(("id",)),
+            line=ctx.line(("id",)), lint=self._lint(data),
         )
 
     # -- cases ---------------------------------------------------------------
@@ -207,7 +293,7 @@ class _Loader:
                     ctx.error(path, "the last stage must be an ending: add a 'debrief', or a 'next' pointing to another stage")
             decision = None
             if "decision" in s:
-                decision = self._question(ctx, path + ("decision",), s["decision"], default_id=s["id"])
+                decision = self._question(ctx, path + ("decision",), s["decision"], data["module"], default_id=s["id"])
                 for j, o in enumerate(s["decision"]["options"]):
                     if "next" in o and "debrief" in s:
                         ctx.error(path + ("decision", "options", j, "next"), "an ending cannot lead on: remove 'next' or the debrief")
@@ -220,12 +306,13 @@ class _Loader:
                     ctx.error(path + ("findings", j), "a findings group has either 'rows' (a table) or 'text' (a report), not both or neither")
                 rows = tuple(Finding(r["name"], str(r["value"]), r.get("unit", ""), r.get("reference", ""), r.get("flag")) for r in g.get("rows", ()))
                 groups.append(FindingGroup(g["title"], rows, g.get("text")))
-            stages.append(Stage(s["id"], s["title"], s["narrative"], tuple(groups), decision, nxt, s.get("debrief")))
+            stages.append(Stage(s["id"], s["title"], s["narrative"], tuple(groups), decision, nxt, s.get("debrief"), ctx.line(path)))
         case = Case(
             id=data["id"], title=data["title"], module=data["module"], summary=data["summary"],
             stages=tuple(stages), teaching_points=tuple(data["teaching_points"]),
             references=self._refs(ctx, ("references",), data["references"]),
             objectives=tuple(data.get("objectives", ())), source=ctx.display, line=ctx.line(("id",)),
+            lint=self._lint(data),
         )
         if not ctx.failed_since_start():
             self._graph(ctx, case)
@@ -262,6 +349,22 @@ class _Loader:
         for s in case.stages:
             if s.id in reached and s.id not in can_end:
                 ctx.error(("stages", index[s.id]), f"stage '{s.id}' leads into a loop with no ending: make one of its links go to an ending (a stage with a debrief)")
+
+
+_HEADING = re.compile(r"^# (.+?)\s*$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|[#*_`>|-]+|<[^>]+>")
+
+
+def _title(markdown: str, fallback: str) -> str:
+    m = _HEADING.search(markdown)
+    return m.group(1).strip() if m else fallback.replace("-", " ").capitalize()
+
+
+def _words(markdown: str) -> int:
+    """Words a student reads on the page: prose and tables, not code, links' targets or markup."""
+    text = _MARKUP.sub(" ", _FENCE.sub(" ", markdown))
+    return len(text.split())
 
 
 class _Context:

@@ -82,6 +82,12 @@ class CourseExtension(Extension):
             return r.glossary()
         if kind == "schema":
             return field_table(argument, r.inline)
+        if kind == "module":
+            return r.module(argument)
+        if kind == "objectives":
+            return r.objectives(argument)
+        if kind == "practice":
+            return r.practice(argument)
         keys = [k.strip() for k in argument.split(",")] if argument else None
         return r.references(keys)
 

@@ -8,6 +8,9 @@
     [references]                 the whole bibliography
     [references: a, b]           the listed entries only
     [schema: quiz]               the field reference of quiz (or case) files
+    [module: icu]                a module's opening: summary, reading time, objectives, pages, practice
+    [objectives: icu]            a module's learning objectives
+    [practice: icu]              cards linking to a module's quizzes and cases
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 
 from .errors import ContentError
 
-MARKER = re.compile(r"^\[(quiz|case|quizzes|cases|progress|glossary|references|schema)(?::\s*([^\]]*?))?\s*\]\s*$")
+MARKER = re.compile(r"^\[(quiz|case|quizzes|cases|progress|glossary|references|schema|module|objectives|practice)(?::\s*([^\]]*?))?\s*\]\s*$")
+MODULE_MARKERS = ("module", "objectives", "practice")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,14 @@ def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:
         display = page.relative_to(root).as_posix() if page.is_relative_to(root) else str(page)
         seen = set()
         for m in find_markers(page.read_text(encoding="utf-8")):
+            if m.kind in MODULE_MARKERS:
+                if m.argument not in course.modules:
+                    known = ", ".join(course.modules) or "none"
+                    problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument or ''}]", f"name a module: write [{m.kind}: module-id], with one of {known}"))
+                elif m.kind != "objectives":
+                    placed |= {("quiz", q.id) for q in course.quizzes.values() if q.module == m.argument}
+                    placed |= {("case", c.id) for c in course.cases.values() if c.module == m.argument}
+                continue
             pool = {"quiz": course.quizzes, "case": course.cases}.get(m.kind)
             if pool is None:
                 continue
@@ -66,5 +78,5 @@ def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:
     for kind, pool in (("quiz", course.quizzes), ("case", course.cases)):
         for item in pool.values():
             if (kind, item.id) not in placed:
-                problems.append(ContentError(item.source, item.line or 1, "id", f"{kind} '{item.id}' is shown on no page: add the line [{kind}: {item.id}] to its module page (docs/modules/{item.module}.md)", warning=True))
+                problems.append(ContentError(item.source, item.line or 1, "id", f"{kind} '{item.id}' is shown on no page: add the line [practice: {item.module}] (or [{kind}: {item.id}]) to its module page (docs/modules/{item.module}.md)", warning=True))
     return problems

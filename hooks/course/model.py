@@ -18,6 +18,7 @@ class Option:
     correct: bool
     feedback: str
     next: str | None = None  # decisions only: the stage this choice leads to
+    line: int | None = None  # line of the option in its source file
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Question:
     difficulty: str | None = None
     image: Image | None = None
     version: str = ""  # changes when the content a saved answer depends on changes
+    source: str = ""  # the file it was written in, as shown in messages
+    line: int | None = None  # line of the question (its first field) in that file
+    lint: dict[str, str] = field(default_factory=dict)  # lint rule -> why the author silenced it
 
     @property
     def correct_ids(self) -> tuple[str, ...]:
@@ -49,6 +53,7 @@ class Quiz:
     shuffle: bool = False
     source: str = ""
     line: int | None = None  # line of the id in the source file, for messages about the whole quiz
+    lint: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Stage:
     decision: Question | None = None
     next: str | None = None  # resolved: the default next stage, None on an ending
     debrief: str | None = None
+    line: int | None = None
 
     @property
     def ending(self) -> bool:
@@ -101,6 +107,7 @@ class Case:
     source: str = ""
     version: str = ""
     line: int | None = None  # line of the id in the source file
+    lint: dict[str, str] = field(default_factory=dict)
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)
@@ -109,8 +116,53 @@ class Case:
 @dataclass(frozen=True)
 class Reference:
     key: str
-    citation: str
+    citation: str  # Markdown, formatted from the entry's fields (see citation.py)
     url: str | None = None
+    fields: dict = field(default_factory=dict, compare=False)  # the entry as written: type, authors, year...
+    source: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+    module: str
+
+
+@dataclass(frozen=True)
+class ModulePage:
+    """A teaching page of a module, listed in the module's front matter."""
+
+    path: str  # relative to docs/, for example modules/icu/gbs.md
+    title: str
+    words: int
+
+    @property
+    def minutes(self) -> int:
+        return max(1, round(self.words / 200))
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module: its page docs/modules/<id>.md, and what its front matter declares."""
+
+    id: str
+    title: str
+    order: int = 0
+    summary: str | None = None
+    objectives: tuple[Objective, ...] = ()
+    pages: tuple[ModulePage, ...] = ()
+    source: str = ""
+    short_title: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def minutes(self) -> int:
+        return sum(p.minutes for p in self.pages)
 
 
 @dataclass
@@ -119,9 +171,20 @@ class Course:
     cases: dict[str, Case] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
-    modules: dict[str, str] = field(default_factory=dict)  # module id -> page title
+    modules: dict[str, Module] = field(default_factory=dict)  # in course order
+    tags: dict[str, str] = field(default_factory=dict)  # the tag vocabulary (tags.yml), empty when there is none
     warnings: list = field(default_factory=list)
+
+    @property
+    def objectives(self) -> dict[str, Objective]:
+        return {o.id: o for m in self.modules.values() for o in m.objectives}
 
     def questions(self):
         for quiz in self.quizzes.values():
             yield from quiz.questions
+
+    def decisions(self):
+        for case in self.cases.values():
+            for stage in case.stages:
+                if stage.decision:
+                    yield case, stage

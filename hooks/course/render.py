@@ -184,11 +184,11 @@ class Renderer:
     def index(self, kind: str) -> str:
         pool = self.course.quizzes if kind == "quizzes" else self.course.cases
         out = []
-        for module, title in self.course.modules.items():
-            items = [x for x in pool.values() if x.module == module]
+        for module in self.course.modules.values():
+            items = [x for x in pool.values() if x.module == module.id]
             if not items:
                 continue
-            out.append(f'<h2 id="{kind}-{module}">{escape(title)}</h2><ul>')
+            out.append(f'<h2 id="{kind}-{module.id}">{escape(module.title)}</h2><ul>')
             for x in items:
                 extra = f" ({len(x.questions)} questions)" if kind == "quizzes" else f" ({len(x.stages)} stages)"
                 out.append(f'<li><a href="{ROOT}{kind}/{x.id}.html">{escape(x.title)}</a>{extra}</li>')
@@ -227,6 +227,55 @@ class Renderer:
             '<div class="progress-tools"></div></div>'
         )
 
+    # -- modules ----------------------------------------------------------------
+
+    def objectives(self, module_id: str) -> str:
+        module = self.course.modules[module_id]
+        if not module.objectives:
+            return ""
+        items = "".join(f"<li>{self.inline(o.text)}</li>" for o in module.objectives)
+        return (f'<div class="admonition abstract course-objectives"><p class="admonition-title">Learning objectives</p>'
+                f"<p>By the end of this module you can:</p><ul>{items}</ul></div>")
+
+    def module(self, module_id: str) -> str:
+        """A module's opening: what it covers and how long it takes, its objectives, its pages, its practice."""
+        module = self.course.modules[module_id]
+        out = ['<div class="course-module">']
+        if module.summary:
+            out.append(f'<div class="course-module-summary">{self.block(module.summary)}</div>')
+        if module.pages:
+            out.append(f'<p class="course-reading-time">Reading time: about {module.minutes} minutes '
+                       f'in {len(module.pages)} page{"s" if len(module.pages) != 1 else ""}, then practice.</p>')
+        out.append(self.objectives(module_id))
+        if module.pages:
+            items = "".join(
+                f'<li data-page="{escape(p.path)}"><a href="{ROOT}{escape(_html_path(p.path))}">{escape(p.title)}</a>'
+                f' <span class="course-minutes">({p.minutes} min)</span></li>'
+                for p in module.pages
+            )
+            out.append(f'<h2 id="module-pages">Read</h2><ol class="course-module-pages">{items}</ol>')
+        out.append('<h2 id="module-practice">Practise</h2>')
+        out.append(self.practice(module_id))
+        out.append("</div>")
+        return "\n".join(out)
+
+    def practice(self, module_id: str) -> str:
+        """Cards for the module's quizzes and cases; course.js adds the student's status to each."""
+        cards = []
+        for quiz in (q for q in self.course.quizzes.values() if q.module == module_id):
+            cards.append(
+                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{ROOT}quizzes/{quiz.id}.html">Quiz: {escape(quiz.title)}</a>'
+                f'<span class="course-card-what">{len(quiz.questions)} questions</span></li>'
+            )
+        for case in (c for c in self.course.cases.values() if c.module == module_id):
+            cards.append(
+                f'<li class="course-card" data-case="{case.id}"><a href="{ROOT}cases/{case.id}.html">Case: {escape(case.title)}</a>'
+                f'<span class="course-card-what">{self.inline(_excerpt(case.summary, 140))}</span></li>'
+            )
+        if not cards:
+            return ""
+        return f'<ul class="course-cards">{"".join(cards)}</ul>'
+
     def glossary(self) -> str:
         rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in sorted(self.course.glossary.items(), key=lambda kv: kv[0].lower()))
         return f'<table class="course-glossary"><thead><tr><th scope="col">Abbreviation</th><th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
@@ -239,6 +288,10 @@ class Renderer:
 
 def _letter(i: int) -> str:
     return "ABCDEFGH"[i]
+
+
+def _html_path(md_path: str) -> str:
+    return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
 
 
 def _short_url(url: str) -> str:

@@ -15,7 +15,7 @@ from .errors import ContentError, field_path
 from .yamlsource import line_of
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("quiz", "case", "references", "glossary")
+KINDS = ("quiz", "case", "references", "glossary", "tags", "module")
 
 
 @lru_cache(maxsize=None)

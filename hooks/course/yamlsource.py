@@ -123,3 +123,42 @@ class _Builder:
             out[key] = self.build(value_node, path + (key,))
         return out
 
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str]:
+    """(front matter YAML or None, line offset of that YAML in the file, the body)."""
+    if not text.startswith("---"):
+        return None, 0, text
+    lines = text.splitlines(keepends=True)
+    if lines[0].strip() != "---":
+        return None, 0, text
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "".join(lines[1:i]), 1, "".join(lines[i + 1:])
+    return None, 0, text
+
+
+def read_front_matter(path: Path, display: str) -> tuple[dict | None, Positions, list[ContentError], str]:
+    """(front matter, positions, errors, body) of a Markdown page; front matter is None when the page has none."""
+    text = path.read_text(encoding="utf-8")
+    yaml_text, offset, body = split_front_matter(text)
+    if yaml_text is None or not yaml_text.strip():
+        return None, {}, [], body
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        return None, {}, [ContentError(display, line, "front matter", f"YAML syntax error ({what}): check the indentation and quoting on this line and the one before")], body
+    builder = _Builder(display)
+    try:
+        data = builder.build(node, ())
+    except _Stop as stop:
+        e = stop.error
+        return None, {}, [ContentError(e.file, e.line + offset if e.line else None, e.field, e.message)], body
+    positions = {path_: line + offset for path_, line in builder.positions.items()}
+    errors = [ContentError(e.file, e.line + offset if e.line else None, e.field, e.message) for e in builder.errors]
+    if not isinstance(data, dict):
+        return None, positions, [ContentError(display, 1 + offset, "front matter", "front matter must be a mapping of fields (key: value lines)")], body
+    return data, positions, errors, body
