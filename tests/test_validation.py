@@ -434,9 +434,9 @@ def test_broken_references_file_does_not_flood_every_citation(course):
     edit(course / "references.yml", "lawn-2001:\n  citation:", "lawn-2001:\n  citaton:")
     assert problems(course) == [
         "references.yml:28: lawn-2001: missing required field 'type': add it",
-        "references.yml:28: lawn-2001: missing required field 'authors': add it",
         "references.yml:28: lawn-2001: missing required field 'year': add it",
         "references.yml:28: lawn-2001: missing required field 'title': add it",
+        "references.yml:28: lawn-2001: missing required field 'authors': add it",
         "references.yml:29: lawn-2001.citaton: unknown field 'citaton': use one of authors, book, doi, edition, editors, issue, journal, number, pages, pmid, publisher, title, type, url, volume, year",
     ]
 

@@ -15,6 +15,10 @@ def _names(names: list[str]) -> str:
     return ", ".join(names)
 
 
+def _editors(names: list[str]) -> str:
+    return "editor" if len(names) == 1 else "editors"
+
+
 def _sentence(text: str) -> str:
     text = str(text).strip()
     return text if text[-1:] in ".?!" else text + "."
@@ -59,10 +63,10 @@ def format_citation(entry: dict) -> str:
         parts += [_sentence(entry["title"]), _journal(entry)]
     elif kind == "book":
         if entry.get("editors") and not entry.get("authors"):
-            parts.append(f"{_names(entry['editors'])}, editors.")
+            parts.append(f"{_names(entry['editors'])}, {_editors(entry['editors'])}.")
         parts += [f"*{_sentence(entry['title'])}*", _edition(entry["edition"]), f"{entry['publisher']}; {entry['year']}."]
     elif kind == "chapter":
-        book = f"In: {_names(entry['editors'])}, editors. " if entry.get("editors") else "In: "
+        book = f"In: {_names(entry['editors'])}, {_editors(entry['editors'])}. " if entry.get("editors") else "In: "
         book += f"*{_sentence(entry['book'])}*"
         tail = f"{entry['publisher']}; {entry['year']}"
         tail += f":{entry['pages']}." if entry.get("pages") else "."

@@ -80,6 +80,9 @@ def _explain(err) -> tuple[str, str | None]:
     if v == "required":
         missing = err.message.split("'")[1]
         return f"missing required field '{missing}': add it", None
+    if v == "anyOf" and all(set(branch) == {"required"} for branch in sch["anyOf"]):
+        names = " or ".join(f"'{branch['required'][0]}'" for branch in sch["anyOf"])
+        return f"missing required field: add {names}", None
     if v == "type":
         wanted = sch["type"] if isinstance(sch["type"], list) else [sch["type"]]
         names = " or ".join(_KIND_NAMES.get(t, t) for t in wanted)
