@@ -18,7 +18,7 @@ DOCS = ROOT / "docs"
 MODULES = ["motor-unit", "patterns", "crisis", "icu"]  # in course order
 CITATION = re.compile(r"\]\(#ref-([A-Za-z0-9_-]+)\)")
 SEEDS = {"seed-droracle-2025", "seed-icliniq-2023"}
-SEED_BOX = re.compile(r'^!!! \w+ "What the seeds get wrong"\n((?:    .*\n|\n)+)', re.M)
+SEED_BOX = re.compile(r'^!!! \w+ "What (?:the seeds|online summaries) get wrong"\n((?:    .*\n|\n)+)', re.M)
 
 
 @pytest.fixture(scope="module")
