@@ -50,7 +50,7 @@ def test_front_matter_declares_order_objectives_and_pages(course):
 def test_objective_must_be_a_declared_id(course):
     edit(course / MOTOR, "    objective: cr-recognise\n    type: single\n    stem: Which", "    objective: cr-recognize\n    type: single\n    stem: Which")
     assert problems(course) == [
-        f"{MOTOR}:8: questions[0].objective: unknown objective 'cr-recognize' (did you mean 'cr-recognise'?): "
+        f"{MOTOR}:8: question 1, objective: unknown objective 'cr-recognize' (did you mean 'cr-recognise'?): "
         "name an objective id from the front matter of docs/modules/crisis.md (cr-recognise, cr-act), or of another module"
     ]
 
@@ -65,8 +65,8 @@ def test_duplicate_objective_id_and_missing_page(course):
     edit(course / "docs/modules/crisis.md", "  - id: cr-act", "  - id: cr-recognise")
     edit(course / "docs/modules/crisis.md", "pages: [crisis/first.md]", "pages: [crisis/frist.md]")
     assert problems(course) == [
-        "docs/modules/crisis.md:8: objectives[1].id: duplicate objective id 'cr-recognise' (already used in docs/modules/crisis.md:6): objective ids are unique across the course; rename this one",
-        "docs/modules/crisis.md:10: pages[0]: no page docs/modules/crisis/frist.md: create it, or fix the path (it is relative to docs/modules/crisis.md)",
+        "docs/modules/crisis.md:8: objective 2, id: duplicate objective id 'cr-recognise' (already used in docs/modules/crisis.md:6): objective ids are unique across the course; rename this one",
+        "docs/modules/crisis.md:10: page 1: no page docs/modules/crisis/frist.md: create it, or fix the path (it is relative to docs/modules/crisis.md)",
     ]
 
 
@@ -80,7 +80,7 @@ def test_tags_come_from_the_vocabulary(course):
     (course / "tags.yml").write_text("myasthenia: Myasthenia gravis and its crises.\nlocalisation: Where the lesion is.\n", encoding="utf-8")
     edit(course / MOTOR, "    objective: cr-recognise\n    type: single\n    stem: Which", "    objective: cr-recognise\n    tags: [localization]\n    type: single\n    stem: Which")
     assert problems(course) == [
-        f"{MOTOR}:9: questions[0].tags[0]: unknown tag 'localization' (did you mean 'localisation'?): use a tag from tags.yml, or add this one there with what it covers"
+        f"{MOTOR}:9: question 1, tag 1: unknown tag 'localization' (did you mean 'localisation'?): use a tag from tags.yml, or add this one there with what it covers"
     ]
 
 
@@ -146,3 +146,8 @@ def test_module_markers_place_the_module_practice_and_need_a_module(course):
     assert page_problems(course) == [
         ("docs/modules/crisis.md:20: [objectives: crisi]: name a module: write [objectives: module-id], with one of icu, crisis", False),
     ]
+
+
+def test_a_tab_in_front_matter_says_yaml_forbids_tabs(course):
+    edit(course / "docs/modules/crisis.md", "order: 2", "\torder: 2")
+    assert problems(course) == ["docs/modules/crisis.md:2: front matter: YAML forbids tabs: indent with spaces"]

@@ -240,7 +240,9 @@ class _Loader:
         kind = q["type"]
         if kind in ("single", "true-false") and correct != 1:
             label = "single-best-answer" if kind == "single" else "true/false"
-            ctx.error(path + ("options",), f"a {label} question needs exactly one correct option (found {correct}): set 'correct: true' on one option only")
+            # point at the second 'correct: true', the line to change; with none, at the options
+            where = ("options",) if correct == 0 else ("options", [i for i, o in enumerate(options) if o.correct][1], "correct")
+            ctx.error(path + where, f"a {label} question needs exactly one correct option (found {correct}): set 'correct: true' on one option only")
         if kind == "multiple" and correct < 1:
             ctx.error(path + ("options",), "a multiple-select question needs at least one correct option (found 0): mark the right ones with 'correct: true'")
         if kind == "true-false" and len(options) != 2:
