@@ -91,7 +91,7 @@ def test_bibliography_split_over_files_rejects_a_key_twice(course):
         "kidd-2020:\n  type: article\n  authors: [Kidd S]\n  year: 2020\n  title: T\n  journal: MMWR\n  volume: 69\n  pages: 1031-8\n",
         encoding="utf-8")
     assert problems(course) == [
-        "references/extra.yml:1: lawn-2001: duplicate reference key 'lawn-2001' (already in references.yml:28): keep one entry, or rename this one"
+        "references/extra.yml:1: lawn-2001: duplicate reference key 'lawn-2001' (already in references.yml:26): keep one entry, or rename this one"
     ]
 
 
