@@ -151,3 +151,38 @@ def test_module_markers_place_the_module_practice_and_need_a_module(course):
 def test_a_tab_in_front_matter_says_yaml_forbids_tabs(course):
     edit(course / "docs/modules/crisis.md", "order: 2", "\torder: 2")
     assert problems(course) == ["docs/modules/crisis.md:2: front matter: YAML forbids tabs: indent with spaces"]
+
+
+# -- reuse: one question in several quizzes --------------------------------------------------------
+
+
+def test_a_question_used_in_a_second_quiz_is_the_same_question(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / MOTOR, "questions:\n", "questions:\n  - use: sample-q2\n")
+    loaded = load_course(root)
+    motor, crisis = loaded.quizzes["motor-sample"], loaded.quizzes["crisis-sample"]
+    assert [q.id for q in motor.questions] == ["sample-q2", "motor-q1", "motor-q2"]
+    assert motor.questions[0] is crisis.questions[1]  # one id, one version: one saved answer per student
+    assert [q.id for q in loaded.questions()].count("sample-q2") == 1
+    html = CourseExtension(course=loaded).render_marker("quiz", "motor-sample")
+    assert f'data-question="sample-q2" data-type="multiple" data-version="{crisis.questions[1].version}"' in html
+    assert "Question 1 of 3" in html
+
+
+@pytest.mark.parametrize("use, message", [
+    ("sample-q9", f"{MOTOR}:7: question 1, use: no question 'sample-q9' to use (did you mean 'sample-q3'?): name the id of a question written out in a quiz"),
+    ("motor-q2", f"{MOTOR}:7: question 1, use: question 'motor-q2' is already in this quiz: use a question from another quiz"),
+    ("sample-gbs-ed", f"{MOTOR}:7: question 1, use: 'sample-gbs-ed' is not a quiz question (it is written in cases/gbs-sample.yml): use a question written out in a quiz"),
+])
+def test_use_must_name_a_question_of_another_quiz(tmp_path, use, message):
+    root = copy_course(tmp_path)
+    edit(root / MOTOR, "questions:\n", f"questions:\n  - use: {use}\n")
+    assert problems(root) == [message]
+
+
+def test_use_twice_in_one_quiz_and_a_use_with_other_fields(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / MOTOR, "questions:\n", "questions:\n  - use: sample-q1\n  - use: sample-q1\n")
+    assert problems(root) == [f"{MOTOR}:8: question 2, use: question 'sample-q1' is used twice in this quiz: keep it once"]
+    edit(root / MOTOR, "  - use: sample-q1\n  - use: sample-q1\n", "  - use: sample-q1\n    type: single\n")
+    assert problems(root) == [f"{MOTOR}:8: question 1, type: unknown field 'type': use one of use"]

@@ -670,7 +670,8 @@ def _schema_fields(kind: str) -> set[str]:
             yield prefix + name
             sub, sub_resolver = resolve(sub, resolver)
             if sub.get("type") == "array" and "items" in sub:
-                yield from walk(sub["items"], sub_resolver, f"{prefix}{name}[].")
+                for branch in ("then", "else") if "then" in sub["items"] else (None,):
+                    yield from walk(sub["items"][branch] if branch else sub["items"], sub_resolver, f"{prefix}{name}[].")
             elif "properties" in sub:
                 yield from walk(sub, sub_resolver, f"{prefix}{name}.")
 
@@ -700,3 +701,17 @@ def test_published_schema_is_valid_json_schema(kind):
     schema = _published_schemas()[kind]
     Draft202012Validator.check_schema(schema)  # strict editors and CI tools refuse an invalid schema outright
     assert schema["$id"] == f"{kind}.schema.json"
+
+
+def test_case_schema_is_self_contained_for_plain_validators():
+    """No registry, no other file: what an editor or a CI tool with only case.schema.json does."""
+    schemas = _published_schemas()
+    case = schemas["case"]
+    assert "quiz.schema.json" not in json.dumps(case)
+    for name, definition in schemas["quiz"]["$defs"].items():  # the copied definitions cannot drift from the quiz's
+        assert case["$defs"][name] == definition, f"case.schema.json $defs/{name} differs from quiz.schema.json: copy it again"
+    plain = Draft202012Validator(case)
+    data = yaml.safe_load((FIXTURE / "cases/gbs-sample.yml").read_text(encoding="utf-8"))
+    assert list(plain.iter_errors(data)) == []
+    data["stages"][0]["id"] = "Bad_Id"
+    assert [e.message for e in plain.iter_errors(data)] == ["'Bad_Id' does not match '^[a-z0-9]+(-[a-z0-9]+)*$'"]

@@ -33,9 +33,12 @@ def fields(kind: str, node: dict | None = None, prefix: str = "") -> list[tuple[
         resolved, where = _resolve(sub, kind)
         out.append((full, name in required, resolved.get("description", "")))
         if resolved.get("type") == "array" and "items" in resolved:
-            item, item_kind = _resolve(resolved["items"], where)
-            if "properties" in item:
-                out += fields(item_kind, item, f"{full}[].")
+            items = resolved["items"]
+            # {if: ..., then: A, else: B}: an item is one of two shapes (a question, or {use: id}); list both
+            for branch in ([items["else"], items["then"]] if "then" in items else [items]):
+                item, item_kind = _resolve(branch, where)
+                if "properties" in item:
+                    out += fields(item_kind, item, f"{full}[].")
         elif "properties" in resolved:
             out += fields(where, resolved, f"{full}.")
     return out
