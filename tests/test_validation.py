@@ -715,3 +715,15 @@ def test_case_schema_is_self_contained_for_plain_validators():
     assert list(plain.iter_errors(data)) == []
     data["stages"][0]["id"] = "Bad_Id"
     assert [e.message for e in plain.iter_errors(data)] == ["'Bad_Id' does not match '^[a-z0-9]+(-[a-z0-9]+)*$'"]
+
+
+def test_committed_field_reference_is_current():
+    """docs/authoring/fields.md is generated from the schemas; it is readable in the repository and on the site."""
+    committed = (REPO / "docs/authoring/fields.md").read_text(encoding="utf-8")
+    assert committed == schemadoc.reference_markdown(), (
+        "docs/authoring/fields.md is out of date: run `.venv/bin/python -m course.schemadoc > docs/authoring/fields.md` in hooks/ and commit it")
+    for kind in ("quiz", "case"):  # every field the schema has is in it, with its allowed values
+        for name, _, _ in schemadoc.fields(kind):
+            assert f"| `{name}` |" in committed
+    assert "one of `single`, `multiple`, `true-false`" in committed and "one of `easy`, `medium`, `hard`" in committed
+    assert "one of `high`, `low`, `abnormal`, `critical`" in committed and "lowercase letters, digits and single hyphens" in committed
