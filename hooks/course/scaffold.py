@@ -58,7 +58,7 @@ def new(kind: str, name: str, root: Path, module: str | None = None, title: str 
     page = root / "docs" / "modules" / f"{module}.md"
     shown = {(m.kind, m.argument) for m in find_markers(page.read_text(encoding="utf-8"))}
     if ("practice", module) in shown or ("module", module) in shown:
-        steps.append(f"it is shown on docs/modules/{module}.md through its [practice: {module}] cards, and on its own page")
+        steps.append(f"it is shown on docs/modules/{module}.md with the module's practice cards, and on its own page")
     else:
         with page.open("a", encoding="utf-8") as f:
             f.write(f"\n[{kind}: {name}]\n")
