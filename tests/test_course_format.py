@@ -50,7 +50,7 @@ def test_front_matter_declares_order_objectives_and_pages(course):
 def test_objective_must_be_a_declared_id(course):
     edit(course / MOTOR, "    objective: cr-recognise\n    type: single\n    stem: Which", "    objective: cr-recognize\n    type: single\n    stem: Which")
     assert problems(course) == [
-        f"{MOTOR}:8: questions[0].objective: unknown objective 'cr-recognize' (did you mean 'cr-recognise'?): "
+        f"{MOTOR}:8: question 1, objective: unknown objective 'cr-recognize' (did you mean 'cr-recognise'?): "
         "name an objective id from the front matter of docs/modules/crisis.md (cr-recognise, cr-act), or of another module"
     ]
 
@@ -65,8 +65,8 @@ def test_duplicate_objective_id_and_missing_page(course):
     edit(course / "docs/modules/crisis.md", "  - id: cr-act", "  - id: cr-recognise")
     edit(course / "docs/modules/crisis.md", "pages: [crisis/first.md]", "pages: [crisis/frist.md]")
     assert problems(course) == [
-        "docs/modules/crisis.md:8: objectives[1].id: duplicate objective id 'cr-recognise' (already used in docs/modules/crisis.md:6): objective ids are unique across the course; rename this one",
-        "docs/modules/crisis.md:10: pages[0]: no page docs/modules/crisis/frist.md: create it, or fix the path (it is relative to docs/modules/crisis.md)",
+        "docs/modules/crisis.md:8: objective 2, id: duplicate objective id 'cr-recognise' (already used in docs/modules/crisis.md:6): objective ids are unique across the course; rename this one",
+        "docs/modules/crisis.md:10: page 1: no page docs/modules/crisis/frist.md: create it, or fix the path (it is relative to docs/modules/crisis.md)",
     ]
 
 
@@ -80,7 +80,7 @@ def test_tags_come_from_the_vocabulary(course):
     (course / "tags.yml").write_text("myasthenia: Myasthenia gravis and its crises.\nlocalisation: Where the lesion is.\n", encoding="utf-8")
     edit(course / MOTOR, "    objective: cr-recognise\n    type: single\n    stem: Which", "    objective: cr-recognise\n    tags: [localization]\n    type: single\n    stem: Which")
     assert problems(course) == [
-        f"{MOTOR}:9: questions[0].tags[0]: unknown tag 'localization' (did you mean 'localisation'?): use a tag from tags.yml, or add this one there with what it covers"
+        f"{MOTOR}:9: question 1, tag 1: unknown tag 'localization' (did you mean 'localisation'?): use a tag from tags.yml, or add this one there with what it covers"
     ]
 
 
@@ -91,7 +91,7 @@ def test_bibliography_split_over_files_rejects_a_key_twice(course):
         "kidd-2020:\n  type: article\n  authors: [Kidd S]\n  year: 2020\n  title: T\n  journal: MMWR\n  volume: 69\n  pages: 1031-8\n",
         encoding="utf-8")
     assert problems(course) == [
-        "references/extra.yml:1: lawn-2001: duplicate reference key 'lawn-2001' (already in references.yml:28): keep one entry, or rename this one"
+        "references/extra.yml:1: lawn-2001: duplicate reference key 'lawn-2001' (already in references.yml:26): keep one entry, or rename this one"
     ]
 
 
@@ -146,3 +146,43 @@ def test_module_markers_place_the_module_practice_and_need_a_module(course):
     assert page_problems(course) == [
         ("docs/modules/crisis.md:20: [objectives: crisi]: name a module: write [objectives: module-id], with one of icu, crisis", False),
     ]
+
+
+def test_a_tab_in_front_matter_says_yaml_forbids_tabs(course):
+    edit(course / "docs/modules/crisis.md", "order: 2", "\torder: 2")
+    assert problems(course) == ["docs/modules/crisis.md:2: front matter: YAML forbids tabs: indent with spaces"]
+
+
+# -- reuse: one question in several quizzes --------------------------------------------------------
+
+
+def test_a_question_used_in_a_second_quiz_is_the_same_question(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / MOTOR, "questions:\n", "questions:\n  - use: sample-q2\n")
+    loaded = load_course(root)
+    motor, crisis = loaded.quizzes["motor-sample"], loaded.quizzes["crisis-sample"]
+    assert [q.id for q in motor.questions] == ["sample-q2", "motor-q1", "motor-q2"]
+    assert motor.questions[0] is crisis.questions[1]  # one id, one version: one saved answer per student
+    assert [q.id for q in loaded.questions()].count("sample-q2") == 1
+    html = CourseExtension(course=loaded).render_marker("quiz", "motor-sample")
+    assert f'data-question="sample-q2" data-type="multiple" data-version="{crisis.questions[1].version}"' in html
+    assert "Question 1 of 3" in html
+
+
+@pytest.mark.parametrize("use, message", [
+    ("sample-q9", f"{MOTOR}:7: question 1, use: no question 'sample-q9' to use (did you mean 'sample-q3'?): name the id of a question written out in a quiz"),
+    ("motor-q2", f"{MOTOR}:7: question 1, use: question 'motor-q2' is already in this quiz: use a question from another quiz"),
+    ("sample-gbs-ed", f"{MOTOR}:7: question 1, use: 'sample-gbs-ed' is not a quiz question (it is written in cases/gbs-sample.yml): use a question written out in a quiz"),
+])
+def test_use_must_name_a_question_of_another_quiz(tmp_path, use, message):
+    root = copy_course(tmp_path)
+    edit(root / MOTOR, "questions:\n", f"questions:\n  - use: {use}\n")
+    assert problems(root) == [message]
+
+
+def test_use_twice_in_one_quiz_and_a_use_with_other_fields(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / MOTOR, "questions:\n", "questions:\n  - use: sample-q1\n  - use: sample-q1\n")
+    assert problems(root) == [f"{MOTOR}:8: question 2, use: question 'sample-q1' is used twice in this quiz: keep it once"]
+    edit(root / MOTOR, "  - use: sample-q1\n  - use: sample-q1\n", "  - use: sample-q1\n    type: single\n")
+    assert problems(root) == [f"{MOTOR}:8: question 1, type: unknown field 'type': use one of use"]

@@ -26,7 +26,10 @@ def test_guide_examples_load_as_a_course(tmp_path):
     assert sum(s.ending for s in case.stages) == 2  # it shows a branch with two endings
 
 
-def test_guide_includes_both_examples():
+def test_guide_links_both_examples_and_reads_in_the_repository():
     guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
-    assert '--8<-- "docs/examples/quiz-example.yml"' in guide
-    assert '--8<-- "docs/examples/case-example.yml"' in guide
+    assert "[quiz-example.yml](examples/quiz-example.yml)" in guide
+    assert "[case-example.yml](examples/case-example.yml)" in guide
+    # nothing that only the site's build expands: no snippet lines, no field-table markers
+    assert "--8<--" not in guide and "[schema:" not in guide
+    assert "[Every field](authoring/fields.md)" in guide and "[Exporting](authoring/export.md)" in guide

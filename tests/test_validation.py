@@ -76,8 +76,7 @@ def test_sample_course_loads_without_problems():
         ),
         pytest.param(
             "    explanation: Weakness is nicotinic.", "\texplanation: Weakness is nicotinic.",
-            f"{QUIZ}:37: YAML syntax error (while scanning for the next token found character '\\t' that cannot start any token): "
-            "check the indentation and quoting on this line and the one before",
+            f"{QUIZ}:37: YAML forbids tabs: indent with spaces",
             id="tab-indentation",
         ),
     ],
@@ -90,7 +89,7 @@ def test_yaml_syntax_error(course, old, new, expected):
 def test_duplicate_key_is_an_error_not_silently_dropped(course):
     add_invalid(course, "duplicate-key.yml")
     assert problems(course) == [
-        "quizzes/duplicate-key.yml:16: questions[0].options[1].feedback: duplicate key 'feedback' (first on line 15): "
+        "quizzes/duplicate-key.yml:16: question 1, option 2, feedback: duplicate key 'feedback' (first on line 15): "
         "YAML would silently keep only the last one; merge them or rename one"
     ]
 
@@ -111,7 +110,7 @@ def test_file_that_is_not_utf8(course):
 def test_references_file_that_is_not_utf8(course):
     path = course / "references.yml"
     path.write_bytes(path.read_bytes().replace("Deléamont".encode(), "Deléamont".encode("latin-1")))
-    assert problems(course) == ["references.yml:32: the file is not UTF-8 text: save it as UTF-8 in your editor"]
+    assert problems(course) == ["references.yml:39: the file is not UTF-8 text: save it as UTF-8 in your editor"]
 
 
 def test_utf8_with_byte_order_mark_is_accepted(course):
@@ -124,7 +123,7 @@ def test_python_tag_is_refused_and_never_run(course, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     add_invalid(course, "python-tag.yml")
     assert problems(course) == [
-        "quizzes/python-tag.yml:9: questions[0].stem: the YAML tag '!!python/object/apply:os.system' is not allowed: "
+        "quizzes/python-tag.yml:9: question 1, stem: the YAML tag '!!python/object/apply:os.system' is not allowed: "
         "course files hold plain text, numbers, lists and mappings only; remove the tag"
     ]
     assert not (tmp_path / "pwned").exists()
@@ -159,13 +158,13 @@ def test_alias_bomb_is_rejected_fast_and_small(course):
 
 def test_recursive_alias_is_rejected(course):
     edit(course / QUIZ, "title: Sample quiz", "title: &loop [*loop]")
-    assert problems(course) == [f"{QUIZ}:3: title[0]: an alias refers to itself: remove the recursive anchor"]
+    assert problems(course) == [f"{QUIZ}:3: title item 1: an alias refers to itself: remove the recursive anchor"]
 
 
 def test_merge_keys_are_refused(course):
     edit(course / QUIZ, "      - {text: Miosis, correct: true, feedback: Muscarinic.}",
          "      - &m {text: Miosis, correct: true, feedback: Muscarinic.}\n      - {<<: *m, text: Salivation}")
-    assert problems(course) == [f"{QUIZ}:27: questions[1].options[1]: merge keys (<<) are not supported: write the fields out"]
+    assert problems(course) == [f"{QUIZ}:27: question 2, option 2: merge keys (<<) are not supported: write the fields out"]
 
 
 def test_empty_file(course):
@@ -178,17 +177,15 @@ def test_empty_file(course):
 
 def test_unknown_field_with_did_you_mean(course):
     edit(course / QUIZ, "        feedback: A late sign;", "        feedbak: A late sign;")
-    assert problems(course) == [
-        f"{QUIZ}:11: questions[0].options[0]: missing required field 'feedback': add it",
-        f"{QUIZ}:13: questions[0].options[0].feedbak: unknown field 'feedbak' (did you mean 'feedback'?): use one of correct, feedback, id, text",
+    assert problems(course) == [  # one typo, one message: not also "missing required field 'feedback'"
+        f"{QUIZ}:13: question 1, option 1, feedbak: unknown field 'feedbak' (did you mean 'feedback'?): use one of correct, feedback, id, text",
     ]
 
 
 def test_unknown_field_in_a_case_stage(course):
     edit(course / CASE, "    narrative: His VC falls.", "    narative: His VC falls.")
     assert problems(course) == [
-        f"{CASE}:27: stages[1]: missing required field 'narrative': add it",
-        f"{CASE}:29: stages[1].narative: unknown field 'narative' (did you mean 'narrative'?): "
+        f"{CASE}:29: stage 2, narative: unknown field 'narative' (did you mean 'narrative'?): "
         "use one of debrief, decision, findings, id, narrative, next, title",
     ]
 
@@ -202,15 +199,15 @@ def test_unknown_field_without_a_close_match(course):
     "path, old, new, expected",
     [
         (QUIZ, "    explanation: FVC is the best single test.\n", "",
-         f"{QUIZ}:6: questions[0]: missing required field 'explanation': add it"),
+         f"{QUIZ}:6: question 1: missing required field 'explanation': add it"),
         (QUIZ, "    references: [farkas-2015]\n", "",
-         f"{QUIZ}:6: questions[0]: missing required field 'references': add it"),
+         f"{QUIZ}:6: question 1: missing required field 'references': add it"),
         (QUIZ, "module: crisis\n", "",
          f"{QUIZ}:2: missing required field 'module': add it"),
         (CASE, "teaching_points:\n  - Measure VC serially.\n", "",
          f"{CASE}:2: missing required field 'teaching_points': add it"),
         (CASE, "        - text: Admit and measure VC\n          correct: true\n", "        - text: Admit and measure VC\n",
-         f"{CASE}:23: stages[0].decision.options[1]: missing required field 'correct': add it"),
+         f"{CASE}:23: stage 1, decision, option 2: missing required field 'correct': add it"),
     ],
     ids=["explanation", "references", "module", "teaching_points", "decision-option-correct"],
 )
@@ -223,22 +220,22 @@ def test_missing_required_field(course, path, old, new, expected):
     "path, old, new, expected",
     [
         (QUIZ, "{text: Miosis, correct: true,", '{text: Miosis, correct: "yes",',
-         f"{QUIZ}:26: questions[1].options[0].correct: expected true or false, found text"),
+         f"{QUIZ}:26: question 2, option 1, correct: expected true or false, found text"),
         (MOTOR, "shuffle: true", "shuffle: sometimes",
          f"{MOTOR}:5: shuffle: expected true or false, found text"),
         (QUIZ, '{text: "True", correct: false,', "{text: yes, correct: false,",
-         f"{QUIZ}:35: questions[2].options[0].text: expected text, found true (YAML reads yes/no/true/false/on/off as true or false); "
+         f"{QUIZ}:35: question 3, option 1, text: expected text, found true (YAML reads yes/no/true/false/on/off as true or false); "
          "put text in quotes if it looks like a number or yes/no"),
         (QUIZ, "title: Sample quiz", "title: 2024",
          f"{QUIZ}:3: title: expected text, found a number; put text in quotes if it looks like a number or yes/no"),
         (MOTOR, "    references: [ucsf-weakness]\n  - id: motor-q2", "    references: ucsf-weakness\n  - id: motor-q2",
-         f"{MOTOR}:16: questions[0].references: expected a list (lines starting with '- '), found text"),
+         f"{MOTOR}:16: question 1, references: expected a list (lines starting with '- '), found text"),
         (CASE, "stages:\n", "stages: none\nold_stages:\n",
          f"{CASE}:6: stages: expected a list (lines starting with '- '), found text"),
         (QUIZ, "    stem: Which are muscarinic effects?", "    stem:",
-         f"{QUIZ}:24: questions[1].stem: expected text, found nothing (an empty value); put text in quotes if it looks like a number or yes/no"),
+         f"{QUIZ}:24: question 2, stem: expected text, found nothing (an empty value); put text in quotes if it looks like a number or yes/no"),
         (CASE, "    decision:\n      type: single", "    decision: single\n    old:\n      type: single",
-         f"{CASE}:15: stages[0].decision: expected a mapping of fields (key: value lines), found text"),
+         f"{CASE}:15: stage 1, decision: expected a mapping of fields (key: value lines), found text"),
     ],
     ids=["bool-as-text", "bool-as-word", "yes-read-as-bool", "number-as-text", "list-as-text", "stages-as-text", "empty-value", "mapping-as-text"],
 )
@@ -255,12 +252,12 @@ def test_wrong_type(course, path, old, new, expected):
 @pytest.mark.parametrize("value", ['""', "'   '", '"\\t"'])
 def test_empty_text_is_reported_once(course, value):
     edit(course / QUIZ, "    stem: Which are muscarinic effects?", f"    stem: {value}")
-    assert problems(course) == [f"{QUIZ}:24: questions[1].stem: empty text: write it, or remove the field if it is optional"]
+    assert problems(course) == [f"{QUIZ}:24: question 2, stem: empty text: write it, or remove the field if it is optional"]
 
 
 def test_empty_text_in_a_case(course):
     edit(course / CASE, "    debrief: Good ending.", '    debrief: " "')
-    assert problems(course) == [f"{CASE}:30: stages[1].debrief: empty text: write it, or remove the field if it is optional"]
+    assert problems(course) == [f"{CASE}:30: stage 2, debrief: empty text: write it, or remove the field if it is optional"]
 
 
 @pytest.mark.parametrize(
@@ -277,17 +274,17 @@ def test_invalid_id(course, new, expected):
 
 def test_unknown_question_type(course):
     edit(course / QUIZ, "    type: multiple", "    type: multi")
-    assert problems(course) == [f"{QUIZ}:23: questions[1].type: 'multi' is not allowed here: use one of single, multiple, true-false"]
+    assert problems(course) == [f"{QUIZ}:23: question 2, type: 'multi' is not allowed here: use one of single, multiple, true-false"]
 
 
 def test_too_few_options(course):
     edit(course / QUIZ, '      - {text: "False", correct: true, feedback: Right.}\n', "")
-    assert problems(course) == [f"{QUIZ}:34: questions[2].options: needs at least 2 item(s), found 1"]
+    assert problems(course) == [f"{QUIZ}:34: question 3, options: needs at least 2 item(s), found 1"]
 
 
 def test_reference_url_must_be_a_web_address(course):
     edit(course / "references.yml", "  url: https://pubmed.ncbi.nlm.nih.gov/1928954/", "  url: pubmed.ncbi.nlm.nih.gov/1928954/")
-    assert problems(course) == ["references.yml:33: chevrolet-1991.url: 'pubmed.ncbi.nlm.nih.gov/1928954/' is not a web address: start it with https://"]
+    assert problems(course) == ["references.yml:46: chevrolet-1991, url: 'pubmed.ncbi.nlm.nih.gov/1928954/' is not a web address: start it with https://"]
 
 
 def test_glossary_entry_must_be_text(course):
@@ -301,7 +298,7 @@ def test_glossary_entry_must_be_text(course):
 def test_question_id_equal_to_a_stage_id_in_a_case(course):
     edit(course / QUIZ, "  - id: sample-q2", "  - id: sample-gbs-ward")
     assert problems(course) == [
-        f"{CASE}:27: stages[1].id: duplicate id 'sample-gbs-ward' (already used in {QUIZ}:22): "
+        f"{CASE}:27: stage 2, id: duplicate id 'sample-gbs-ward' (already used in {QUIZ}:22): "
         "ids must be unique across the whole course; rename this one"
     ]
 
@@ -309,7 +306,7 @@ def test_question_id_equal_to_a_stage_id_in_a_case(course):
 def test_question_id_used_in_two_quizzes(course):
     edit(course / MOTOR, "  - id: motor-q2", "  - id: sample-q1")
     assert problems(course) == [
-        f"{MOTOR}:17: questions[1].id: duplicate id 'sample-q1' (already used in {QUIZ}:6): "
+        f"{MOTOR}:17: question 2, id: duplicate id 'sample-q1' (already used in {QUIZ}:6): "
         "ids must be unique across the whole course; rename this one"
     ]
 
@@ -325,7 +322,7 @@ def test_quiz_id_equal_to_a_case_id(course):
 def test_question_id_twice_in_one_quiz(course):
     edit(course / QUIZ, "  - id: sample-q3", "  - id: sample-q1")
     assert problems(course) == [
-        f"{QUIZ}:31: questions[2].id: duplicate id 'sample-q1' (already used in {QUIZ}:6): "
+        f"{QUIZ}:31: question 3, id: duplicate id 'sample-q1' (already used in {QUIZ}:6): "
         "ids must be unique across the whole course; rename this one"
     ]
 
@@ -333,7 +330,7 @@ def test_question_id_twice_in_one_quiz(course):
 def test_decision_id_equal_to_a_question_id(course):
     edit(course / CASE, "    decision:\n      type: single", "    decision:\n      id: motor-q1\n      type: single")
     assert problems(course) == [
-        f"{CASE}:16: stages[0].decision.id: duplicate id 'motor-q1' (already used in {MOTOR}:7): "
+        f"{CASE}:16: stage 1, decision, id: duplicate id 'motor-q1' (already used in {MOTOR}:7): "
         "ids must be unique across the whole course; rename this one"
     ]
 
@@ -341,7 +338,7 @@ def test_decision_id_equal_to_a_question_id(course):
 def test_option_id_twice_in_one_question(course):
     edit(course / QUIZ, "      - {text: Fasciculations, correct: false,", "      - {id: a, text: Fasciculations, correct: false,")
     assert problems(course) == [
-        f"{QUIZ}:27: questions[1].options[1].id: option id 'a' is used twice in this question: give each option its own id"
+        f"{QUIZ}:27: question 2, option 2, id: option id 'a' is used twice in this question: give each option its own id"
     ]
 
 
@@ -351,7 +348,7 @@ def test_option_id_twice_in_one_question(course):
 def test_single_best_answer_with_two_correct_options(course):
     edit(course / QUIZ, "        correct: false\n        feedback: May be", "        correct: true\n        feedback: May be")
     assert problems(course) == [
-        f"{QUIZ}:10: questions[0].options: a single-best-answer question needs exactly one correct option (found 2): "
+        f"{QUIZ}:18: question 1, option 3, correct: a single-best-answer question needs exactly one correct option (found 2): "
         "set 'correct: true' on one option only"
     ]
 
@@ -359,7 +356,7 @@ def test_single_best_answer_with_two_correct_options(course):
 def test_single_best_answer_with_no_correct_option(course):
     edit(course / MOTOR, "{text: Fasciculations, correct: true,", "{text: Fasciculations, correct: false,")
     assert problems(course) == [
-        f"{MOTOR}:10: questions[0].options: a single-best-answer question needs exactly one correct option (found 0): "
+        f"{MOTOR}:10: question 1, options: a single-best-answer question needs exactly one correct option (found 0): "
         "set 'correct: true' on one option only"
     ]
 
@@ -368,7 +365,7 @@ def test_multiple_select_with_no_correct_option(course):
     edit(course / QUIZ, "{text: Miosis, correct: true,", "{text: Miosis, correct: false,")
     edit(course / QUIZ, "{text: Bronchorrhoea, correct: true,", "{text: Bronchorrhoea, correct: false,")
     assert problems(course) == [
-        f"{QUIZ}:25: questions[1].options: a multiple-select question needs at least one correct option (found 0): "
+        f"{QUIZ}:25: question 2, options: a multiple-select question needs at least one correct option (found 0): "
         "mark the right ones with 'correct: true'"
     ]
 
@@ -377,7 +374,7 @@ def test_true_false_with_three_options(course):
     edit(course / QUIZ, '      - {text: "False", correct: true, feedback: Right.}\n',
          '      - {text: "False", correct: true, feedback: Right.}\n      - {text: "Maybe", correct: false, feedback: No.}\n')
     assert problems(course) == [
-        f"{QUIZ}:34: questions[2].options: a true/false question has exactly two options, True and False (found 3): "
+        f"{QUIZ}:34: question 3, options: a true/false question has exactly two options, True and False (found 3): "
         "keep one option for True and one for False"
     ]
 
@@ -385,7 +382,7 @@ def test_true_false_with_three_options(course):
 def test_true_false_with_both_options_correct(course):
     edit(course / QUIZ, '{text: "True", correct: false,', '{text: "True", correct: true,')
     assert problems(course) == [
-        f"{QUIZ}:34: questions[2].options: a true/false question needs exactly one correct option (found 2): "
+        f"{QUIZ}:36: question 3, option 2, correct: a true/false question needs exactly one correct option (found 2): "
         "set 'correct: true' on one option only"
     ]
 
@@ -393,7 +390,7 @@ def test_true_false_with_both_options_correct(course):
 def test_decision_with_two_correct_options(course):
     edit(course / CASE, "          correct: false\n          feedback: Unsafe.", "          correct: true\n          feedback: Unsafe.")
     assert problems(course) == [
-        f"{CASE}:18: stages[0].decision.options: a single-best-answer question needs exactly one correct option (found 2): "
+        f"{CASE}:24: stage 1, decision, option 2, correct: a single-best-answer question needs exactly one correct option (found 2): "
         "set 'correct: true' on one option only"
     ]
 
@@ -405,7 +402,7 @@ def test_missing_image(course):
     edit(course / QUIZ, "    explanation: Weakness is nicotinic.",
          "    image: {src: images/pupils.svg, alt: Small pupils}\n    explanation: Weakness is nicotinic.")
     assert problems(course) == [
-        f"{QUIZ}:37: questions[2].image.src: image file docs/images/pupils.svg does not exist: "
+        f"{QUIZ}:37: question 3, image, src: image file docs/images/pupils.svg does not exist: "
         "add the file or fix the path (it is relative to docs/)"
     ]
     (course / "docs/images").mkdir()
@@ -415,29 +412,25 @@ def test_missing_image(course):
 
 def test_image_without_alt_text(course):
     edit(course / QUIZ, "    explanation: Weakness is nicotinic.", "    image:\n      src: images/pupils.svg\n    explanation: Weakness is nicotinic.")
-    assert problems(course) == [f"{QUIZ}:37: questions[2].image: missing required field 'alt': add it"]
+    assert problems(course) == [f"{QUIZ}:37: question 3, image: missing required field 'alt': add it"]
 
 
 def test_unknown_reference_key_in_a_question(course):
     edit(course / MOTOR, "    references: [ucsf-weakness]\n  - id: motor-q2", "    references: [ucsf-weakness, ucsf-weaknes]\n  - id: motor-q2")
     assert problems(course) == [
-        f"{MOTOR}:16: questions[0].references[1]: unknown reference 'ucsf-weaknes' (did you mean 'ucsf-weakness'?): add it to references.yml or fix the key"
+        f"{MOTOR}:16: question 1, reference 2: unknown reference 'ucsf-weaknes' (did you mean 'ucsf-weakness'?): add it to references.yml or fix the key"
     ]
 
 
 def test_unknown_reference_key_in_a_case(course):
     edit(course / CASE, "references: [lawn-2001]", "references:\n  - lawn-2001\n  - lawn-2002")
-    assert problems(course) == [f"{CASE}:39: references[1]: unknown reference 'lawn-2002' (did you mean 'lawn-2001'?): add it to references.yml or fix the key"]
+    assert problems(course) == [f"{CASE}:39: reference 2: unknown reference 'lawn-2002' (did you mean 'lawn-2001'?): add it to references.yml or fix the key"]
 
 
 def test_broken_references_file_does_not_flood_every_citation(course):
-    edit(course / "references.yml", "lawn-2001:\n  citation:", "lawn-2001:\n  citaton:")
-    assert problems(course) == [
-        "references.yml:28: lawn-2001: missing required field 'type': add it",
-        "references.yml:28: lawn-2001: missing required field 'year': add it",
-        "references.yml:28: lawn-2001: missing required field 'title': add it",
-        "references.yml:28: lawn-2001: missing required field 'authors': add it",
-        "references.yml:29: lawn-2001.citaton: unknown field 'citaton': use one of authors, book, doi, edition, editors, issue, journal, number, pages, pmid, publisher, title, type, url, volume, year",
+    edit(course / "references.yml", "lawn-2001:\n  type: article", "lawn-2001:\n  typ: article")
+    assert problems(course) == [  # one message for the typo; the case citing lawn-2001 is not flagged as well
+        "references.yml:27: lawn-2001, typ: unknown field 'typ' (did you mean 'type'?): use one of authors, book, doi, edition, editors, issue, journal, number, pages, pmid, publisher, title, type, url, volume, year",
     ]
 
 
@@ -457,7 +450,7 @@ def test_unknown_module_in_a_case(course):
 def test_branch_to_a_missing_stage(course):
     edit(course / CASE, "next: sample-gbs-home", "next: sample-gbs-hom")
     assert problems(course) == [
-        f"{CASE}:22: stages[0].decision.options[0].next: no stage 'sample-gbs-hom' in this case: "
+        f"{CASE}:22: stage 1, decision, option 1, next: no stage 'sample-gbs-hom' in this case: "
         "use one of sample-gbs-ed, sample-gbs-ward, sample-gbs-home"
     ]
 
@@ -465,14 +458,14 @@ def test_branch_to_a_missing_stage(course):
 def test_stage_next_to_a_missing_stage(course):
     edit(course / CASE, "      explanation: Monitor serially.\n", "      explanation: Monitor serially.\n    next: sample-gbs-icu\n")
     assert problems(course) == [
-        f"{CASE}:27: stages[0].next: no stage 'sample-gbs-icu' in this case: use one of sample-gbs-ed, sample-gbs-ward, sample-gbs-home"
+        f"{CASE}:27: stage 1, next: no stage 'sample-gbs-icu' in this case: use one of sample-gbs-ed, sample-gbs-ward, sample-gbs-home"
     ]
 
 
 def test_unreachable_stage(course):
     edit(course / CASE, "          next: sample-gbs-home\n", "")
     assert problems(course) == [
-        f"{CASE}:30: stages[2]: stage 'sample-gbs-home' can never be reached from the first stage: link to it with 'next', or remove it"
+        f"{CASE}:30: stage 3: stage 'sample-gbs-home' can never be reached from the first stage: link to it with 'next', or remove it"
     ]
 
 
@@ -481,8 +474,8 @@ def test_cycle_with_no_ending(course):
          "    narrative: His VC falls.\n    next: sample-gbs-icu\n"
          "  - id: sample-gbs-icu\n    title: ICU\n    narrative: He is watched.\n    next: sample-gbs-ward\n")
     assert problems(course) == [
-        f"{CASE}:27: stages[1]: stage 'sample-gbs-ward' leads into a loop with no ending: make one of its links go to an ending (a stage with a debrief)",
-        f"{CASE}:31: stages[2]: stage 'sample-gbs-icu' leads into a loop with no ending: make one of its links go to an ending (a stage with a debrief)",
+        f"{CASE}:27: stage 2: stage 'sample-gbs-ward' leads into a loop with no ending: make one of its links go to an ending (a stage with a debrief)",
+        f"{CASE}:31: stage 3: stage 'sample-gbs-icu' leads into a loop with no ending: make one of its links go to an ending (a stage with a debrief)",
     ]
 
 
@@ -498,24 +491,24 @@ def test_cycle_with_a_way_out_is_fine(course):
 def test_last_stage_is_not_an_ending(course):
     edit(course / CASE, "    debrief: Bad ending.\n", "")
     assert problems(course) == [
-        f"{CASE}:31: stages[2]: the last stage must be an ending: add a 'debrief', or a 'next' pointing to another stage"
+        f"{CASE}:31: stage 3: the last stage must be an ending: add a 'debrief', or a 'next' pointing to another stage"
     ]
 
 
 def test_ending_with_next(course):
     edit(course / CASE, "    debrief: Good ending.\n", "    debrief: Good ending.\n    next: sample-gbs-home\n")
     assert problems(course) == [
-        f"{CASE}:31: stages[1].next: an ending (a stage with a debrief) cannot have 'next': remove one of them"
+        f"{CASE}:31: stage 2, next: an ending (a stage with a debrief) cannot have 'next': remove one of them"
     ]
 
 
 def test_findings_group_with_neither_rows_nor_text(course):
     edit(course / CASE, "      - title: Vital signs\n        rows:", "      - title: Vital signs\n        notes: none\n        rows:")
     found = problems(course)
-    assert found == [f"{CASE}:12: stages[0].findings[0].notes: unknown field 'notes': use one of rows, text, title"]
+    assert found == [f"{CASE}:12: stage 1, finding 1, notes: unknown field 'notes': use one of rows, text, title"]
     edit(course / CASE, "        notes: none\n", "        text: Normal.\n")
     assert problems(course) == [
-        f"{CASE}:11: stages[0].findings[0]: a findings group has either 'rows' (a table) or 'text' (a report), not both or neither"
+        f"{CASE}:11: stage 1, finding 1: a findings group has either 'rows' (a table) or 'text' (a report), not both or neither"
     ]
 
 
@@ -571,10 +564,10 @@ def test_all_errors_in_all_files_in_one_run(course):
         load_course(course)
     found = [str(e) for e in raised.value.errors]
     assert found == [
-        f"{QUIZ}:10: questions[0].options: a single-best-answer question needs exactly one correct option (found 2): set 'correct: true' on one option only",
-        "quizzes/duplicate-key.yml:16: questions[0].options[1].feedback: duplicate key 'feedback' (first on line 15): YAML would silently keep only the last one; merge them or rename one",
+        f"{QUIZ}:18: question 1, option 3, correct: a single-best-answer question needs exactly one correct option (found 2): set 'correct: true' on one option only",
+        "quizzes/duplicate-key.yml:16: question 1, option 2, feedback: duplicate key 'feedback' (first on line 15): YAML would silently keep only the last one; merge them or rename one",
         f"{MOTOR}:5: shufle: unknown field 'shufle' (did you mean 'shuffle'?): use one of description, id, lint, module, questions, shuffle, title",
-        f"{CASE}:22: stages[0].decision.options[0].next: no stage 'sample-gbs-hom' in this case: use one of sample-gbs-ed, sample-gbs-ward, sample-gbs-home",
+        f"{CASE}:22: stage 1, decision, option 1, next: no stage 'sample-gbs-hom' in this case: use one of sample-gbs-ed, sample-gbs-ward, sample-gbs-home",
     ]
     text = str(raised.value)
     assert text.startswith("4 problem(s) in the course content:\n")
@@ -587,15 +580,15 @@ def test_every_error_of_one_file_is_reported(course):
     edit(course / QUIZ, "    explanation: Weakness is nicotinic.\n", "")
     assert problems(course) == [
         f"{QUIZ}:3: title: empty text: write it, or remove the field if it is optional",
-        f"{QUIZ}:23: questions[1].type: 'many' is not allowed here: use one of single, multiple, true-false",
-        f"{QUIZ}:31: questions[2]: missing required field 'explanation': add it",
+        f"{QUIZ}:23: question 2, type: 'many' is not allowed here: use one of single, multiple, true-false",
+        f"{QUIZ}:31: question 3: missing required field 'explanation': add it",
     ]
 
 
 def test_comma_inside_a_flow_mapping_gets_a_quoting_hint(course):
     edit(course / CASE, "{name: Heart rate, value: 112,", "{name: Heart rate (resting, seated), value: 112,")
     assert problems(course) == [
-        f"{CASE}:13: stages[0].findings[0].rows[0].seated): unknown field 'seated)': if it is the end of the text before it, "
+        f"{CASE}:13: stage 1, finding 1, row 1, seated): unknown field 'seated)': if it is the end of the text before it, "
         "put that whole text in quotes (inside { } a comma ends a value)"
     ]
     edit(course / CASE, "{name: Heart rate (resting, seated), value: 112,", '{name: "Heart rate (resting, seated)", value: 112,')
@@ -677,7 +670,8 @@ def _schema_fields(kind: str) -> set[str]:
             yield prefix + name
             sub, sub_resolver = resolve(sub, resolver)
             if sub.get("type") == "array" and "items" in sub:
-                yield from walk(sub["items"], sub_resolver, f"{prefix}{name}[].")
+                for branch in ("then", "else") if "then" in sub["items"] else (None,):
+                    yield from walk(sub["items"][branch] if branch else sub["items"], sub_resolver, f"{prefix}{name}[].")
             elif "properties" in sub:
                 yield from walk(sub, sub_resolver, f"{prefix}{name}.")
 
@@ -707,3 +701,29 @@ def test_published_schema_is_valid_json_schema(kind):
     schema = _published_schemas()[kind]
     Draft202012Validator.check_schema(schema)  # strict editors and CI tools refuse an invalid schema outright
     assert schema["$id"] == f"{kind}.schema.json"
+
+
+def test_case_schema_is_self_contained_for_plain_validators():
+    """No registry, no other file: what an editor or a CI tool with only case.schema.json does."""
+    schemas = _published_schemas()
+    case = schemas["case"]
+    assert "quiz.schema.json#" not in json.dumps(case)  # no $ref into another file
+    for name, definition in schemas["quiz"]["$defs"].items():  # the copied definitions cannot drift from the quiz's
+        assert case["$defs"][name] == definition, f"case.schema.json $defs/{name} differs from quiz.schema.json: copy it again"
+    plain = Draft202012Validator(case)
+    data = yaml.safe_load((FIXTURE / "cases/gbs-sample.yml").read_text(encoding="utf-8"))
+    assert list(plain.iter_errors(data)) == []
+    data["stages"][0]["id"] = "Bad_Id"
+    assert [e.message for e in plain.iter_errors(data)] == ["'Bad_Id' does not match '^[a-z0-9]+(-[a-z0-9]+)*$'"]
+
+
+def test_committed_field_reference_is_current():
+    """docs/authoring/fields.md is generated from the schemas; it is readable in the repository and on the site."""
+    committed = (REPO / "docs/authoring/fields.md").read_text(encoding="utf-8")
+    assert committed == schemadoc.reference_markdown(), (
+        "docs/authoring/fields.md is out of date: run `.venv/bin/python -m course.schemadoc > docs/authoring/fields.md` in hooks/ and commit it")
+    for kind in ("quiz", "case"):  # every field the schema has is in it, with its allowed values
+        for name, _, _ in schemadoc.fields(kind):
+            assert f"| `{name}` |" in committed
+    assert "one of `single`, `multiple`, `true-false`" in committed and "one of `easy`, `medium`, `hard`" in committed
+    assert "one of `high`, `low`, `abnormal`, `critical`" in committed and "lowercase letters, digits and single hyphens" in committed

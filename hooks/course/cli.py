@@ -1,39 +1,94 @@
-"""Command line: `course check [ROOT]` validates the course without building the site."""
+"""Command line: `course check [PATH...]` validates the course without building the site;
+`course export` writes LMS, Anki and answer-key files; `course new` writes a skeleton to start from."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
+from . import checking
 from .errors import CourseError
 from .load import load_course
-from .markers import check_pages
 
 
-def check(root: Path) -> int:
+def check(paths: list[Path]) -> int:
+    return checking.run(paths, sys.stdout, sys.stderr)
+
+
+def export(args) -> int:
+    from .export import FORMATS, ExportError
+    from .export import export as write
+
+    root = args.root
+    if not checking.is_course(root):
+        print(f"error: {root.resolve()} is not a course: run course export in the course's folder, or give --root", file=sys.stderr)
+        return 2
     try:
         course = load_course(root)
-    except CourseError as exc:
-        print(exc, file=sys.stderr)
+        formats = args.format or list(FORMATS)
+        written = write(course, root / "docs", args.out, formats=formats, quiz=args.quiz, module=args.module, tag=args.tag,
+                        title=_site_name(root))
+    except (CourseError, ExportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
-    problems = check_pages(course, root / "docs", root)
-    for p in problems:
-        print(("warning: " if p.warning else "error: ") + str(p), file=sys.stderr)
-    questions = sum(len(q.questions) for q in course.quizzes.values())
-    print(f"{len(course.quizzes)} quizzes ({questions} questions), {len(course.cases)} cases, "
-          f"{len(course.references)} references, {len(course.glossary)} abbreviations: "
-          f"{'problems found' if problems else 'all valid'}")
-    return 1 if problems else 0
+    for path in written:
+        print(path)
+    return 0
+
+
+def new(args) -> int:
+    from .scaffold import ScaffoldError, new as scaffold
+
+    if not checking.is_course(args.root):
+        print(f"error: {args.root.resolve()} is not a course: run course new in the course's folder, or give --root", file=sys.stderr)
+        return 2
+    try:
+        steps = scaffold(args.kind, args.name, args.root, module=args.module, title=args.title)
+    except (CourseError, ScaffoldError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(steps))
+    return 0
+
+
+def _site_name(root: Path) -> str:
+    """The course's name as mkdocs.yml gives it (read as text: the file holds MkDocs-only YAML tags)."""
+    config = root / "mkdocs.yml"
+    found = re.search(r"^site_name:\s*(.+?)\s*$", config.read_text(encoding="utf-8"), re.M) if config.exists() else None
+    return found.group(1).strip("\"'") if found else root.resolve().name
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", help="validate quizzes, cases, references and markers")
-    p.add_argument("root", nargs="?", default=".", type=Path, help="project root (default: .)")
+    p = sub.add_parser("check", help="validate quizzes, cases, references and markers (the whole course, or the files named)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="a course folder (default: the course you are in), or files of it: only their problems are shown")
+
+    e = sub.add_parser("export", help="write Moodle XML, a QTI 2.1 package, an Anki deck and answer keys")
+    e.add_argument("--format", action="append", choices=["moodle", "qti", "anki", "key", "key-html"],
+                   help="what to write (repeatable; default: moodle, qti, anki and key). key: answer key in HTML and PDF")
+    e.add_argument("--quiz", action="append", default=[], metavar="ID", help="only this quiz (repeatable); leaves cases out")
+    e.add_argument("--module", action="append", default=[], metavar="ID", help="only this module's quizzes and cases (repeatable)")
+    e.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag (repeatable: any of them)")
+    e.add_argument("--out", type=Path, default=Path("exports"), help="folder to write into (default: exports)")
+    e.add_argument("--root", type=Path, default=Path("."), help="the course folder (default: .)")
+
+    n = sub.add_parser("new", help="write a valid skeleton quiz, case or module to start from")
+    n.add_argument("kind", choices=["quiz", "case", "module"])
+    n.add_argument("name", help="its id, for example gbs-breathing (also the file name)")
+    n.add_argument("--module", help="the module a quiz or case belongs to (default: the first module)")
+    n.add_argument("--title", help="its title (default: made from the name)")
+    n.add_argument("--root", type=Path, default=Path("."), help="the course folder (default: .)")
+
     args = parser.parse_args(argv)
-    return check(args.root)
+    if args.command == "export":
+        return export(args)
+    if args.command == "new":
+        return new(args)
+    return check(args.paths)
 
 
 if __name__ == "__main__":

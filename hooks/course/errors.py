@@ -29,11 +29,18 @@ class CourseError(Exception):
 
 
 def field_path(path: tuple) -> str:
-    """('questions', 3, 'options') -> 'questions[3].options'."""
-    out = ""
+    """('questions', 2, 'options', 0, 'feedback') -> 'question 3, option 1, feedback'.
+
+    Counted from 1, as the site numbers questions ("Question 3 of 5") and as authors count list items;
+    a list's name is made singular for its item (questions -> question 3, tags -> tag 1)."""
+    out: list[str] = []
     for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
+        if isinstance(part, int) and not out:
+            out.append(f"item {part + 1}")
+        elif isinstance(part, int):
+            name = out.pop()
+            single = name[:-1] if name.endswith("s") else f"{name} item"
+            out.append(f"{single.replace('_', ' ')} {part + 1}")
         else:
-            out += f".{part}" if out else str(part)
-    return out
+            out.append(str(part))
+    return ", ".join(out)

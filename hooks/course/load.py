@@ -65,6 +65,7 @@ class _Loader:
         self.ids: dict[str, tuple[str, int | None]] = {}  # every id in the course -> where first seen
         self.references_broken = False  # then its own errors are reported, not every citation of it
         self.tags_broken = False
+        self.uses: list[tuple] = []  # (context, quiz id, question index, used id), resolved after all quizzes load
 
     def run(self) -> Course:
         self.course.modules = self._modules()
@@ -79,6 +80,7 @@ class _Loader:
             case = self._file(path, "case", self._case)
             if case:
                 self.course.cases[case.id] = case
+        self._resolve_uses()
         return self.course
 
     # -- files -------------------------------------------------------------
@@ -240,7 +242,9 @@ class _Loader:
         kind = q["type"]
         if kind in ("single", "true-false") and correct != 1:
             label = "single-best-answer" if kind == "single" else "true/false"
-            ctx.error(path + ("options",), f"a {label} question needs exactly one correct option (found {correct}): set 'correct: true' on one option only")
+            # point at the second 'correct: true', the line to change; with none, at the options
+            where = ("options",) if correct == 0 else ("options", [i for i, o in enumerate(options) if o.correct][1], "correct")
+            ctx.error(path + where, f"a {label} question needs exactly one correct option (found {correct}): set 'correct: true' on one option only")
         if kind == "multiple" and correct < 1:
             ctx.error(path + ("options",), "a multiple-select question needs at least one correct option (found 0): mark the right ones with 'correct: true'")
         if kind == "true-false" and len(options) != 2:
@@ -265,12 +269,48 @@ class _Loader:
     def _quiz(self, data, ctx) -> Quiz:
         self._claim(ctx, ("id",), data["id"])
         self._module(ctx, data)
-        questions = tuple(self._question(ctx, ("questions", i), q, data["module"]) for i, q in enumerate(data["questions"]))
+        questions = []
+        for i, q in enumerate(data["questions"]):
+            if "use" in q:  # resolved once every quiz is loaded: the question may be written in a later file
+                self.uses.append((ctx, data["id"], i, q["use"]))
+                questions.append(None)
+            else:
+                questions.append(self._question(ctx, ("questions", i), q, data["module"]))
+        questions = tuple(questions)
         return Quiz(
             id=data["id"], title=data["title"], module=data["module"], questions=questions,
             description=data.get("description"), shuffle=data.get("shuffle", False), source=ctx.display,
             line=ctx.line(("id",)), lint=self._lint(data),
         )
+
+    def _resolve_uses(self):
+        """Put each {use: id} in its quiz as the very question written elsewhere: one object, one id, one saved answer."""
+        written = {q.id: (quiz, q) for quiz in self.course.quizzes.values() for q in quiz.questions if q is not None}
+        for ctx, quiz_id, index, qid in self.uses:
+            quiz = self.course.quizzes.get(quiz_id)
+            if qid not in written and qid in self.ids:
+                ctx.error(("questions", index, "use"), f"'{qid}' is not a quiz question (it is written in {self.ids[qid][0]}): use a question written out in a quiz")
+            elif qid not in written:
+                hint = difflib.get_close_matches(qid, written, n=1)
+                did = f" (did you mean '{hint[0]}'?)" if hint else ""
+                ctx.error(("questions", index, "use"), f"no question '{qid}' to use{did}: name the id of a question written out in a quiz")
+            elif written[qid][0].id == quiz_id:
+                ctx.error(("questions", index, "use"), f"question '{qid}' is already in this quiz: use a question from another quiz")
+            elif quiz is not None:
+                questions = list(quiz.questions)
+                questions[index] = written[qid][1]
+                self.course.quizzes[quiz_id] = replace(quiz, questions=tuple(questions))
+                continue
+            if quiz is not None:
+                self.course.quizzes.pop(quiz_id)
+        for quiz in list(self.course.quizzes.values()):
+            ids = [q.id for q in quiz.questions]
+            for index, qid in enumerate(ids):
+                if ids.index(qid) != index:
+                    where = next(u[0] for u in self.uses if u[1] == quiz.id and u[2] == index)
+                    where.error(("questions", index, "use"), f"question '{qid}' is used twice in this quiz: keep it once")
+                    self.course.quizzes.pop(quiz.id, None)
+                    break
 
     # -- cases ---------------------------------------------------------------
 

@@ -180,8 +180,13 @@ class Course:
         return {o.id: o for m in self.modules.values() for o in m.objectives}
 
     def questions(self):
+        """Every question once, though a question reused with {use: id} stands in several quizzes."""
+        seen = set()
         for quiz in self.quizzes.values():
-            yield from quiz.questions
+            for q in quiz.questions:
+                if q.id not in seen:
+                    seen.add(q.id)
+                    yield q
 
     def decisions(self):
         for case in self.cases.values():

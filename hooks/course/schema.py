@@ -33,7 +33,7 @@ def _validator(kind: str) -> Draft202012Validator:
 
 def check(kind: str, data, positions: dict, display: str) -> list[ContentError]:
     errors = []
-    for err in _validator(kind).iter_errors(data):
+    for err in _misspelt_required_dropped(list(_validator(kind).iter_errors(data))):
         path = tuple(err.absolute_path)
         line = line_of(positions, path)
         message, at = _explain(err)
@@ -45,6 +45,24 @@ def check(kind: str, data, positions: dict, display: str) -> list[ContentError]:
             errors.append(error)
     errors.sort(key=lambda e: (e.line or 0, e.field))
     return errors
+
+
+def _misspelt_required_dropped(found: list) -> list:
+    """One misspelt required field breaks two rules: 'missing feedback' and 'unknown field feedbak'.
+    Keep only the second, whose did-you-mean names the fix, so one typo gives one message."""
+    unknown: dict[tuple, set[str]] = {}
+    for err in found:
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = err.schema.get("properties", {})
+            unknown[tuple(err.absolute_path)] = {k for k in err.instance if k not in allowed}
+    kept = []
+    for err in found:
+        if err.validator == "required" and unknown.get(tuple(err.absolute_path)):
+            missing = err.message.split("'")[1]
+            if any(difflib.get_close_matches(extra, [missing], n=1) for extra in unknown[tuple(err.absolute_path)]):
+                continue
+        kept.append(err)
+    return kept
 
 
 _KIND_NAMES = {

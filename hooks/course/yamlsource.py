@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, field_path as _fp
+from .errors import ContentError, field_path
 
 # Plain data only: anything else is a tag that would construct an object.
 SAFE_TAGS = {
@@ -56,8 +56,7 @@ def read_yaml(path: Path, display: str) -> tuple[object, Positions, list[Content
         if exc.context_mark and "end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # an unclosed quote or bracket: point where it opened, not past the last line
         line = mark.line + 1 if mark else None
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, {}, [ContentError(display, line, "", f"YAML syntax error ({what}): check the indentation and quoting on this line and the one before")]
+        return None, {}, [ContentError(display, line, "", _syntax_message(exc))]
     except yaml.YAMLError as exc:
         return None, {}, [ContentError(display, None, "", f"YAML error: {exc}")]
     if node is None:
@@ -68,6 +67,14 @@ def read_yaml(path: Path, display: str) -> tuple[object, Positions, list[Content
     except _Stop as stop:
         return None, builder.positions, [stop.error]
     return data, builder.positions, builder.errors
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    """What the author reads for a YAML syntax error: a tab has its own plain fix."""
+    what = " ".join(p for p in (exc.context, exc.problem) if p)
+    if "'\\t'" in what:
+        return "YAML forbids tabs: indent with spaces"
+    return f"YAML syntax error ({what}): check the indentation and quoting on this line and the one before"
 
 
 def _written(tag: str) -> str:
@@ -91,9 +98,9 @@ class _Builder:
         line = node.start_mark.line + 1
         self.positions.setdefault(path, line)
         if node.tag not in SAFE_TAGS:
-            raise _Stop(ContentError(self.display, line, _fp(path), f"the YAML tag '{_written(node.tag)}' is not allowed: course files hold plain text, numbers, lists and mappings only; remove the tag"))
+            raise _Stop(ContentError(self.display, line, field_path(path), f"the YAML tag '{_written(node.tag)}' is not allowed: course files hold plain text, numbers, lists and mappings only; remove the tag"))
         if id(node) in self.active:
-            raise _Stop(ContentError(self.display, line, _fp(path), "an alias refers to itself: remove the recursive anchor"))
+            raise _Stop(ContentError(self.display, line, field_path(path), "an alias refers to itself: remove the recursive anchor"))
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:timestamp":
                 return node.value  # a date is text to us, as the author wrote it
@@ -111,13 +118,13 @@ class _Builder:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Stop(ContentError(self.display, key_line, _fp(path), "merge keys (<<) are not supported: write the fields out"))
+                raise _Stop(ContentError(self.display, key_line, field_path(path), "merge keys (<<) are not supported: write the fields out"))
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Stop(ContentError(self.display, key_line, _fp(path), "a key must be plain text"))
+                raise _Stop(ContentError(self.display, key_line, field_path(path), "a key must be plain text"))
             key = key_node.value
             if key in out:
                 first = self.positions.get(path + (key,), "?")
-                self.errors.append(ContentError(self.display, key_line, _fp(path + (key,)), f"duplicate key '{key}' (first on line {first}): YAML would silently keep only the last one; merge them or rename one"))
+                self.errors.append(ContentError(self.display, key_line, field_path(path + (key,)), f"duplicate key '{key}' (first on line {first}): YAML would silently keep only the last one; merge them or rename one"))
                 continue
             self.positions[path + (key,)] = key_line
             out[key] = self.build(value_node, path + (key,))
@@ -149,8 +156,7 @@ def read_front_matter(path: Path, display: str) -> tuple[dict | None, Positions,
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, {}, [ContentError(display, line, "front matter", f"YAML syntax error ({what}): check the indentation and quoting on this line and the one before")], body
+        return None, {}, [ContentError(display, line, "front matter", _syntax_message(exc))], body
     builder = _Builder(display)
     try:
         data = builder.build(node, ())

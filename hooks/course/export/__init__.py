@@ -1,0 +1,42 @@
+"""Exports for instructors: the course's questions in formats an LMS or Anki imports, and an answer key.
+
+Every exporter reads the typed model (through `select`, which turns quizzes and case decisions into
+banks of items) and writes files; none reads YAML or checks content again. XML is built with lxml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Course
+from .select import Bank, ExportError, Item, select
+
+FORMATS = ("moodle", "qti", "anki", "key")  # key: the answer key in HTML and PDF; key-html: HTML only
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every exporter is given: the course, the chosen banks, where images are and where files go."""
+
+    course: Course
+    banks: list[Bank]
+    docs: Path  # image paths are relative to it
+    out: Path
+    title: str  # the course's name: Anki's parent deck, the answer key's heading
+
+
+def export(course: Course, docs: Path, out: Path, formats=FORMATS, quiz=(), module=(), tag=(), title: str = "Course") -> list[Path]:
+    """Write each format's files into out and return their paths; ExportError on an empty or unknown selection."""
+    from . import anki, answer_key, moodle, qti  # imported here: genanki and lxml load only for an export
+
+    writers = {"moodle": moodle.write, "qti": qti.write, "anki": anki.write, "key": answer_key.write, "key-html": answer_key.write_html}
+    job = Job(course, select(course, quiz=quiz, module=module, tag=tag), Path(docs), Path(out), title)
+    job.out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name in formats:
+        written += writers[name](job)
+    return written
+
+
+__all__ = ["FORMATS", "Bank", "ExportError", "Item", "Job", "export", "select"]

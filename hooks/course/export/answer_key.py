@@ -1,0 +1,107 @@
+"""The printable answer key for instructors: one per quiz or case and one for the whole selection, in HTML
+and PDF. Each item shows its stem, every option with its verdict in words, the key, every option's
+feedback, the explanation and the references.
+
+The PDF is Chromium's own print of the HTML, through Playwright (a test dependency; `course export`
+says how to install it when it is missing), so the PDF and the HTML cannot differ.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from html import escape
+from pathlib import Path
+
+from . import html
+from .select import Bank, ExportError
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 11pt; line-height: 1.4; margin: 2em; color: #111; }
+h1 { font-size: 18pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 2em; }
+.item { break-inside: avoid; margin: 1.2em 0; padding-top: .6em; border-top: 1px solid #ddd; }
+.meta { color: #444; font-size: 9pt; } .key { font-weight: bold; }
+table.options { border-collapse: collapse; width: 100%; } table.options td, table.options th { border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; text-align: left; }
+tr.correct th, tr.correct td { background: #eef7ee; } .verdict { white-space: nowrap; font-weight: bold; }
+img { max-width: 60%; } @page { size: A4; margin: 16mm; }
+"""
+
+
+def write(job) -> list[Path]:
+    pages = write_html(job)
+    return pages + to_pdf(pages)
+
+
+def write_html(job) -> list[Path]:
+    written = []
+    for bank in job.banks:
+        written.append(_write_html(job.out / f"answer-key-{bank.id}.html", f"Answer key: {bank.title}", [bank], job))
+    written.append(_write_html(job.out / "answer-key.html", f"Answer key: {job.title}", job.banks, job))
+    return written
+
+
+def _write_html(path: Path, title: str, banks: list[Bank], job) -> Path:
+    path.write_text(document(title, banks, job), encoding="utf-8")
+    return path
+
+
+def document(title: str, banks: list[Bank], job) -> str:
+    out = [f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title><style>{STYLE}</style></head><body>',
+           f"<h1>{escape(title)}</h1><p class=\"meta\">For instructors: the key, every option's feedback and the sources of each item.</p>"]
+    for bank in banks:
+        kind = "Quiz" if bank.kind == "quiz" else "Case"
+        out.append(f'<section class="bank" id="{bank.id}"><h2>{kind}: {escape(bank.title)} <span class="meta">({escape(bank.module_title)})</span></h2>')
+        label = "Question" if bank.kind == "quiz" else "Decision"
+        out += [_item(job, item, label, n) for n, item in enumerate(bank.items, 1)]
+        out.append("</section>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _item(job, item, label: str, number: int) -> str:
+    q = item.question
+    rule = {"single": "single best answer", "multiple": "multiple select, all or nothing", "true-false": "true/false"}[q.type]
+    meta = [f"id {q.id}", rule] + ([f"tags: {', '.join(q.tags)}"] if q.tags else []) + ([f"objective: {q.objective}"] if q.objective else [])
+    out = [f'<div class="item" id="item-{q.id}"><p><strong>{label} {number}.</strong> <span class="meta">{escape("; ".join(meta))}</span></p>',
+           html.block(item.stem)]
+    if q.image:
+        out.append(f'<p><img src="{html.data_uri(html.image_file(job.docs, q))}" alt="{escape(q.image.alt, quote=True)}"></p>')
+    out.append(f'<p class="key">Key: {html.key_letters(q)}</p>')
+    out.append('<table class="options"><thead><tr><th scope="col">Option</th><th scope="col">Verdict</th><th scope="col">Feedback</th></tr></thead><tbody>')
+    for i, o in enumerate(q.options):
+        verdict = "✓ Correct" if o.correct else "Incorrect"
+        out.append(f'<tr class="{"correct" if o.correct else "incorrect"}"><th scope="row">{html.LETTERS[i]}. {html.inline(o.text)}</th>'
+                   f'<td class="verdict">{verdict}</td><td>{html.inline(o.feedback)}</td></tr>')
+    out.append("</tbody></table><p><strong>Explanation</strong></p>")
+    out.append(html.general_feedback(job.course, q))
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def chromium() -> str:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def to_pdf(pages: list[Path]) -> list[Path]:
+    """Print each HTML page to a PDF beside it with headless Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise ExportError("the PDF answer key needs Playwright: run `make test` once, or "
+                          "`.venv/bin/pip install -c constraints.txt playwright`; or export --format key-html") from None
+    if not Path(chromium()).exists():
+        raise ExportError(f"the PDF answer key needs Chromium, not found at {chromium()}: "
+                          "`apt-get install chromium`, or set CHROMIUM=/path/to/chromium; or export --format key-html")
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            for html_path in pages:
+                page.goto(html_path.resolve().as_uri())
+                pdf = html_path.with_suffix(".pdf")
+                page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+                written.append(pdf)
+        finally:
+            browser.close()
+    return written

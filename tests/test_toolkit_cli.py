@@ -1,0 +1,136 @@
+"""`course check [PATH...]` and `course new`, run as an instructor runs them (the installed command)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course import load_course
+from helpers import copy_course, edit, mkdocs_build
+
+QUIZ = "quizzes/crisis-sample.yml"
+
+
+def course_cmd(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "course", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "hooks")})
+
+
+@pytest.fixture
+def course(tmp_path):
+    return copy_course(tmp_path)
+
+
+# -- course check PATH -------------------------------------------------------------------------------
+
+
+def test_check_the_whole_course(course):
+    result = course_cmd("check", cwd=course)
+    assert (result.returncode, result.stdout) == (0, "2 quizzes (5 questions), 1 cases, 5 references, 54 abbreviations: all valid\n")
+
+
+def test_check_refuses_a_folder_that_is_not_a_course(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = course_cmd("check", cwd=tmp_path / "empty")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (f"error: {(tmp_path / 'empty').resolve()} is not a course (no docs/ beside a mkdocs.yml, quizzes/ or cases/ here "
+                             "or above): run course check in the course's folder, or name it: course check path/to/course\n")
+
+
+def test_check_refuses_a_path_that_does_not_exist(tmp_path):
+    result = course_cmd("check", "/nonexistent", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "error: /nonexistent: no such file or folder\n")
+
+
+def test_check_one_file_shows_only_its_problems(course):
+    edit(course / QUIZ, "    type: multiple", "    type: multi")
+    edit(course / "cases/gbs-sample.yml", "title: Sample case", "title: ''")
+    result = course_cmd("check", QUIZ, cwd=course)
+    assert result.returncode == 1
+    assert result.stderr == f"error: {QUIZ}:23: question 2, type: 'multi' is not allowed here: use one of single, multiple, true-false\n"
+    assert result.stdout == f"{QUIZ}: 1 problem(s) (1 more elsewhere in the course: run course check to see them)\n"
+    other = course_cmd("check", "quizzes/motor-sample.yml", cwd=course)
+    assert (other.returncode, other.stderr) == (0, "")
+    assert other.stdout == "quizzes/motor-sample.yml: valid (2 more elsewhere in the course: run course check to see them)\n"
+
+
+def test_check_one_file_still_resolves_ids_across_the_course(course):
+    edit(course / "quizzes/motor-sample.yml", "  - id: motor-q2", "  - id: sample-q1")
+    result = course_cmd("check", str(course / "quizzes/motor-sample.yml"), cwd=course.parent)
+    assert result.returncode == 1
+    assert result.stderr == ("error: quizzes/motor-sample.yml:17: question 2, id: duplicate id 'sample-q1' (already used in "
+                             f"{QUIZ}:6): ids must be unique across the whole course; rename this one\n")
+
+
+def test_check_a_page_reports_its_marker_problems(course):
+    edit(course / "docs/modules/crisis.md", "[quiz: motor-sample]", "[quiz: motor-sampel]")
+    result = course_cmd("check", "docs/modules/crisis.md", cwd=course)
+    assert result.returncode == 1
+    assert result.stderr == ("error: docs/modules/crisis.md:9: [quiz: motor-sampel]: no quiz with id 'motor-sampel': "
+                             "use one of crisis-sample, motor-sample\n")
+
+
+def test_check_refuses_a_file_that_is_not_part_of_the_course(course):
+    (course / "notes.txt").write_text("hello\n", encoding="utf-8")
+    result = course_cmd("check", "notes.txt", cwd=course)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: notes.txt is not one of the course's files (quizzes/*.yml, cases/*.yml,")
+
+
+# -- course new -------------------------------------------------------------------------------------
+
+
+def test_new_module_quiz_and_case_pass_check_and_build(course, tmp_path):
+    index = course / "docs/index.md"
+    index.write_text("# Start\n\n| Module | What you will be able to do |\n|---|---|\n"
+                     "| [1. Crisis](modules/crisis.md) | Tell the crises apart. |\n| [2. ICU](modules/icu.md) | Watch breathing. |\n", encoding="utf-8")
+    made = course_cmd("new", "module", "breathing", "--title", "Watching breathing", cwd=course)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.splitlines()[:3] == [
+        "wrote docs/modules/breathing.md (module 1, with one objective, breathing-1)",
+        "added modules/breathing.md to nav: in mkdocs.yml",
+        "added a row for it to the module table of docs/index.md: write what students will be able to do",
+    ]
+    assert "  - modules/icu.md\n  - modules/breathing.md\n  - quizzes/index.md\n" in (course / "mkdocs.yml").read_text(encoding="utf-8")
+    assert index.read_text(encoding="utf-8").splitlines()[-1].startswith("| [1. Watching breathing](modules/breathing.md) |")
+    for kind in ("quiz", "case"):
+        result = course_cmd("new", kind, f"breathing-{kind}", "--module", "breathing", cwd=course)
+        assert result.returncode == 0, result.stderr
+        assert f"wrote {kind.replace('quiz', 'quizze')}s/breathing-{kind}.yml" in result.stdout
+    quiz_file = (course / "quizzes/breathing-quiz.yml").read_text(encoding="utf-8")
+    assert quiz_file.startswith(f"# yaml-language-server: $schema={os.path.relpath(Path(__file__).resolve().parent.parent / 'hooks/course/schemas/quiz.schema.json', course / 'quizzes')}\n")
+    check = course_cmd("check", cwd=course)
+    assert (check.returncode, check.stderr) == (0, ""), check.stdout
+    loaded = load_course(course)
+    assert loaded.modules["breathing"].title == "Watching breathing"
+    assert loaded.quizzes["breathing-quiz"].module == loaded.cases["breathing-case"].module == "breathing"
+    build = mkdocs_build(course, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    assert 'id="quiz-breathing-quiz"' in (tmp_path / "site/quizzes/breathing-quiz.html").read_text(encoding="utf-8")
+    assert "Watching breathing" in (tmp_path / "site/modules/breathing.html").read_text(encoding="utf-8")
+
+
+def test_new_quiz_is_placed_on_a_module_page_without_practice_cards(course, tmp_path):
+    result = course_cmd("new", "quiz", "crisis-extra", "--module", "crisis", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "placed it at the end of docs/modules/crisis.md with [quiz: crisis-extra]: move that line where it belongs" in result.stdout
+    assert (course / "docs/modules/crisis.md").read_text(encoding="utf-8").endswith("\n[quiz: crisis-extra]\n")
+    assert course_cmd("check", cwd=course).returncode == 0
+    assert mkdocs_build(course, tmp_path / "site").returncode == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (("quiz", "crisis-sample"), "error: the id 'crisis-sample' is already used in the course: choose another name\n"),
+    (("quiz", "Bad_Name"), "error: 'Bad_Name' is not a valid id: use lowercase letters, digits and single hyphens, for example 'gbs-breathing'\n"),
+    (("case", "new-case", "--module", "crisi"), "error: no module 'crisi': give --module with one of crisis, icu\n"),
+    (("module", "icu"), "error: docs/modules/icu.md already exists: choose another name\n"),
+])
+def test_new_refuses_what_would_not_be_valid(course, args, message):
+    before = sorted(p.relative_to(course).as_posix() for p in course.rglob("*"))
+    result = course_cmd("new", *args, cwd=course)
+    assert (result.returncode, result.stderr) == (1, message)
+    assert sorted(p.relative_to(course).as_posix() for p in course.rglob("*")) == before  # nothing written
