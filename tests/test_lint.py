@@ -1,0 +1,429 @@
+"""`course lint`: every rule fails on a copy of the model bank (tests/fixtures/lint) broken in one
+place, with its exact message, and passes on a near miss; silencing and its report; warnings for
+small banks; the CLI's exit codes and PATH filter; the docs page generated from the registry.
+
+The model bank is lint-clean, so a test that breaks one thing sees only what that one thing breaks.
+No MkDocs build here: lint works on the loaded course alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+
+import pytest
+import yaml
+
+from course import load_course
+from course.lint import RULES, lint_course
+from course.lint.cases import giveaways
+from course.cli import main as course_main
+from course.lint.docs import BEGIN, END, generated
+from course.lint.text import fold, lead_in, words
+from course.model import Case
+from helpers import FIXTURE, HOOKS, REPO, edit, problems
+
+BANK = REPO / "tests" / "fixtures" / "lint"
+ALPHA, BETA, CASE = "quizzes/alpha.yml", "quizzes/beta.yml", "cases/gbs-ward.yml"
+MODULE = "docs/modules/neuro.md"
+
+
+@pytest.fixture
+def bank(tmp_path):
+    """A fresh copy of the model bank to break."""
+    root = tmp_path / "bank"
+    shutil.copytree(BANK, root)
+    return root
+
+
+def found(root, rule=None, silenced=False) -> list[str]:
+    """The findings of one rule (or all), as printed, silenced ones excluded unless asked for."""
+    return [str(f) for f in lint_course(load_course(root))
+            if (rule is None or f.rule == rule) and f.silenced == silenced]
+
+
+def apply(root, edits):
+    for path, old, new in edits:
+        edit(root / path, old, new)
+
+
+# -- the model bank --------------------------------------------------------------------------------
+
+
+def test_model_bank_is_clean_and_big_enough_for_errors():
+    course = load_course(BANK)
+    assert lint_course(course) == []
+    assert len(course.quizzes["alpha"].questions) >= 10  # a bank whose rules fail, not warn
+    assert len(course.quizzes["beta"].questions) < 10  # and one that only warns
+
+
+# -- every rule: a failing edit with its exact message, and a near miss that passes ---------------
+
+
+@dataclass(frozen=True)
+class Breaks:
+    edits: tuple  # (file, old, new): each old text occurs exactly once
+    expected: tuple  # the findings of the rule, exactly
+    passes: tuple  # a near miss: edits after which the rule finds nothing
+
+
+LEAD_A1 = "      What is the most likely diagnosis?\n    options:\n      - text: Myasthenia gravis"
+OPTION_A1 = ("      - text: Amyotrophic lateral sclerosis\n        correct: false\n"
+             "        feedback: ALS mixes upper and lower motor neuron signs; reflexes are often brisk, not facilitated.\n")
+KEY_A4 = "      - text: Oral potassium chloride\n"
+KEY_A5 = "      - text: Thoracic spinal cord\n"
+KEY_A8 = "      - text: Anterior horn cells\n"
+KEY_A10 = "      - text: ICU-acquired weakness\n"
+B2_STEM = """      A 29-year-old teacher has had 5 weeks of drooping eyelids that are worse in the evening, double
+      vision after reading and jaw fatigue towards the end of meals. On sustained upgaze her right
+      eyelid droops further over a minute. Her pupils are equal and react briskly, and limb tone,
+      reflexes and sensation are normal.
+"""
+# With the lead-in that follows ("Where is the lesion most likely to be?"): 39 words, then exactly 40, the limit.
+B2_39 = """      A 29-year-old teacher has 5 weeks of drooping eyelids worse in the evening and double vision after
+      reading. On sustained upgaze her eyelid droops further. Her pupils are equal and reactive.
+"""
+B2_40 = B2_39.replace("her eyelid", "her right eyelid")
+CRASH_STAGE = """
+  - id: gbs-ward-crash
+    title: The ward, 03:00
+    narrative: |
+      The nurse finds him breathless and unable to count to ten in one breath. His saturation is falling;
+      he is intubated in an emergency and moved to intensive care.
+    next: gbs-ward-icu
+"""
+TF_ITEM = """
+  - id: b4-true-false
+    type: true-false
+    objective: nm-manage
+    tags: [respiratory-monitoring]
+    difficulty: easy
+    stem: |
+      A 57-year-old woman with myasthenia gravis is admitted with a chest infection and worsening
+      weakness. At the bedside her maximal inspiratory pressure is −20 cmH2O this evening; it was
+      −40 cmH2O this morning. She is speaking in full sentences.
+
+      True or false: her inspiratory muscles are stronger this evening than they were this morning.
+    options:
+      - text: "True"
+        correct: false
+        feedback: The more negative the pressure, the stronger the muscles; −20 is much weaker than −40.
+      - text: "False"
+        correct: true
+        feedback: Right. Her inspiratory pressure has halved in magnitude, so her muscles are weaker tonight.
+    explanation: MIP is a negative pressure; its magnitude measures inspiratory strength.
+    references: [lawn-2001]
+"""
+
+
+WRONG_IN_ED = ("          feedback: Twelve hours is long enough for his breathing to fail between two measurements.",
+               "          feedback: Rapidly progressive weakness needs admission; he could stop breathing at home.",
+               "          feedback: The department cannot measure his breathing often enough or intubate him calmly.")
+# The case's first decision rewritten to ask a9-vc-fall's question again: its options and explanation, new words around them.
+A9_AGAIN = """      stem: Where should he be cared for tonight?
+      options:
+        - text: Transfer him to intensive care
+          correct: true
+          feedback: Right. A fall of about a third in vital capacity predicts ventilation; he needs closer monitoring.
+        - text: Repeat the measurements tomorrow
+          correct: false
+          feedback: His vital capacity may fall by a third overnight; waiting a day risks an emergency intubation.
+          next: gbs-ward-crash
+        - text: Give oxygen by nasal cannula
+          correct: false
+          feedback: His saturation is normal; oxygen treats nothing here and hides the later fall in saturation.
+          next: gbs-ward-crash
+        - text: Start a second course of IVIg
+          correct: false
+          feedback: A second course has no proven benefit and does not change the need for close monitoring.
+      explanation: A fall in vital capacity of more than 30% is one of the warnings that predict ventilation in GBS.
+"""
+ED_DECISION = """      stem: Where should he be cared for tonight?
+      options:
+        - text: Intensive care, with vital capacity every 4 hours
+          correct: true
+          feedback: Right. His weakness is progressing fast and his vital capacity is already half of normal.
+        - text: A general ward, with vital capacity every 12 hours
+          correct: false
+          feedback: Twelve hours is long enough for his breathing to fail between two measurements.
+          next: gbs-ward-crash
+        - text: Home, with a neurology clinic next week
+          correct: false
+          feedback: Rapidly progressive weakness needs admission; he could stop breathing at home.
+          next: gbs-ward-crash
+        - text: The emergency department, with observations overnight
+          correct: false
+          feedback: The department cannot measure his breathing often enough or intubate him calmly.
+          next: gbs-ward-crash
+      explanation: Rapidly progressive GBS with a vital capacity near 30 mL/kg belongs where breathing is measured often.
+"""
+
+
+def _longer_keys(*keys):
+    """Make keys strictly the longest option, but well under 1.5 times the longest distractor."""
+    long = {KEY_A4: "      - text: Potassium chloride tablets by mouth\n",
+            KEY_A5: "      - text: Thoracic segments of the spinal cord\n",
+            KEY_A8: "      - text: Anterior horn cells of the cord\n",
+            KEY_A10: "      - text: Weakness acquired in intensive care\n"}
+    return tuple((ALPHA, k, long[k]) for k in keys)
+
+
+RULE_CASES = {
+    "key-longest": Breaks(
+        edits=((ALPHA, KEY_A4, "      - text: Oral potassium chloride, with ECG monitoring and a repeat level in two hours\n"),),
+        expected=(f'{ALPHA}:112: questions[3].options[0].text: the key has 76 characters, 2.38 times the '
+                  'longest distractor (32): a test-wise student picks the longest option; cut the key to one action or '
+                  'finding (qualify it in its feedback), or give the distractors the same detail (key-longest)',),
+        passes=((ALPHA, KEY_A4, "      - text: Oral potassium chloride with ECG monitoring\n"),)),  # 43 characters: 1.34 times
+    "key-longest-share": Breaks(
+        edits=_longer_keys(KEY_A4, KEY_A5, KEY_A8),
+        expected=(f'{ALPHA}:2: questions: the key is the strictly longest option in 3 of 9 single-best-answer '
+                  "items of quiz 'alpha' (33%; chance gives about 20%, the limit is 30%): shorten these keys or "
+                  f'lengthen their distractors, worst first: a8-afm ({ALPHA}:222) 1.41x, a5-cord '
+                  f'({ALPHA}:130) 1.16x, a4-hypokalaemia ({ALPHA}:99) 1.09x (key-longest-share)',),
+        passes=_longer_keys(KEY_A4, KEY_A5)),  # 2 of 9 (22%)
+    "option-count": Breaks(
+        edits=((ALPHA, OPTION_A1, ""),),
+        expected=(f"{ALPHA}:6: questions[0].options: a single-best-answer question has 5 options (found 4): add distractors, "
+                  "each a mistake a real student makes (option-count)",),
+        passes=((CASE, "        - text: No treatment until the CSF protein has risen\n",
+                 "        - text: Plasma exchange, five exchanges over two weeks\n          correct: false\n"
+                 "          feedback: Plasma exchange works as well as IVIg but is harder to give in most units.\n"
+                 "        - text: No treatment until the CSF protein has risen\n"),)),  # a decision may have 5
+    "option-length": Breaks(
+        edits=((ALPHA, "      - text: Cauda equina\n", "      - text: Cauda equina, the bundle of nerve roots below the end of the cord\n"),),
+        expected=(f'{ALPHA}:146: questions[4].options[1].text: option b has 13 words where the other options '
+                  'have a median of 3.5: an option that stands out by its length is picked or dropped for that alone; '
+                  'give the options the same length and kind of detail (option-length)',),
+        passes=((ALPHA, "      - text: Cauda equina\n", "      - text: Cauda equina nerve roots\n"),)),
+    "all-none-of-the-above": Breaks(
+        edits=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n", "      - text: None of the above\n"),),
+        expected=(f"{ALPHA}:31: questions[0].options[4].text: option e reads 'None of the above': it is right "
+                  'or wrong by recognising two other options, not by knowing the answer; write a plausible option of '
+                  'the same kind instead (all-none-of-the-above)',),
+        passes=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n", "      - text: Motor neuron disease of all four limbs\n"),)),
+    "absolute-words": Breaks(
+        edits=((ALPHA, "It argues against GBS, because", "It rules out GBS, because"),),
+        expected=(f'{ALPHA}:84: questions[2].options: absolute words in distractors but not in the key (b: '
+                  "'rules out'): students reject absolute statements unread; word each distractor the way the mistaken "
+                  'belief is really held (absolute-words)',),
+        passes=((ALPHA, "It should be repeated in a week", "It should be repeated every 2 days"),)),
+    "negative-lead-in": Breaks(
+        edits=((ALPHA, LEAD_A1, LEAD_A1.replace("What is the most likely diagnosis?", "Which diagnosis is NOT likely?")),),
+        expected=(f"{ALPHA}:6: questions[0].stem: negative lead-in ('NOT' in \"Which diagnosis is NOT likely?\"): it tests "
+                  "spotting the odd one out, and students misread it; ask for the best answer instead (negative-lead-in)",),
+        passes=((ALPHA, "eye movements and eyelids are normal", "his eyelids do not droop"),)),  # before the lead-in
+    "stem-short": Breaks(
+        edits=((BETA, B2_STEM, B2_39),),
+        expected=(f"{BETA}:37: questions[1].stem: the stem has 39 words (at least 40): give the patient a clinician would see "
+                  "(age, tempo, examination, vital signs, results) and end on the question (stem-short)",),
+        passes=((BETA, B2_STEM, B2_40),)),
+    "feedback-short": Breaks(
+        edits=((ALPHA, "feedback: Ocular and bulbar weakness would be expected, and reflexes are normal in myasthenia gravis.",
+                "feedback: Reflexes are normal in myasthenia, not facilitated."),),
+        expected=(f'{ALPHA}:19: questions[0].options[0].feedback: the feedback of option a has 7 words (at '
+                  'least 8): say why this option is right or wrong for this patient (feedback-short)',),
+        passes=((ALPHA, "feedback: Ocular and bulbar weakness would be expected, and reflexes are normal in myasthenia gravis.",
+                 "feedback: Reflexes are normal in myasthenia gravis, not facilitated."),)),  # 8 words
+    "missing-objective": Breaks(
+        edits=((ALPHA, "    objective: nm-diagnose\n    tags: [lems]\n", "    tags: [lems]\n"),),
+        expected=(f"{ALPHA}:6: questions[0].objective: no objective: add 'objective:' and name one of "
+                  f"{MODULE}'s objectives (nm-localise, nm-diagnose, nm-manage, icu-breathing) "
+                  '(missing-objective)',),
+        passes=((ALPHA, "    objective: nm-diagnose\n    tags: [lems]\n", "    objective: nm-localise\n    tags: [lems]\n"),)),
+    "missing-tags": Breaks(
+        edits=((ALPHA, "    tags: [lems]\n", ""),),
+        expected=(f"{ALPHA}:6: questions[0].tags: no tags: add 'tags:' with its topic from tags.yml (for example [gbs, "
+                  "management]) (missing-tags)",),
+        passes=((ALPHA, "    tags: [lems]\n", "    tags: [neuromuscular-junction]\n"),)),
+    "missing-difficulty": Breaks(
+        edits=((CASE, "      difficulty: hard\n", ""),),
+        expected=(f"{CASE}:82: stages[2].decision.difficulty: no difficulty: add 'difficulty:' easy, medium "
+                  'or hard (missing-difficulty)',),
+        passes=((CASE, "      difficulty: hard\n", "      difficulty: medium\n"),)),
+    "unknown-ignore": Breaks(
+        edits=((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n    lint: {ignore: [key-longst], why: Not needed here.}\n"),),
+        expected=(f"{ALPHA}:6: questions[0].lint.ignore: lint ignores unknown rule 'key-longst' (did you mean 'key-longest'?): "
+                  "use an id from `course lint --rules` (unknown-ignore)",),
+        passes=((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n    lint: {ignore: [key-longest], why: Not needed here.}\n"),)),
+    "true-false-share": Breaks(
+        edits=((BETA, "    references: [lawn-2001]\n", "    references: [lawn-2001]\n" + TF_ITEM),),
+        expected=(f"{BETA}:98: questions[3]: 1 of the course's 17 items (6%) is true/false, above the 5% "
+                  f'limit: rewrite at least 1 as single best answer (b4-true-false ({BETA}:98)) '
+                  '(true-false-share)',),
+        passes=((BETA, "    references: [lawn-2001]\n", "    references: [lawn-2001]\n" + TF_ITEM.replace(
+            "    difficulty: easy\n", "    difficulty: easy\n    lint: {ignore: [true-false-share], why: Kept to show the format.}\n")),)),
+    "multiple-select-share": Breaks(
+        edits=((ALPHA, "  - id: a4-hypokalaemia\n    type: single\n", "  - id: a4-hypokalaemia\n    type: multiple\n"),),
+        expected=(f"{ALPHA}:99: questions[3]: 3 of the course's 16 items (19%) are multiple select, above the "
+                  f'15% limit: rewrite at least 1 as single best answer (a4-hypokalaemia ({ALPHA}:99), '
+                  f'a7-atropine ({ALPHA}:192), b3-failing ({BETA}:68)) (multiple-select-share)',),
+        passes=()),  # the bank itself: 2 of 16 (12.5%)
+    "multiple-select-key-count": Breaks(
+        edits=((BETA, "      - text: A respiratory rate of 28/min\n        correct: true",
+                "      - text: A respiratory rate of 28/min\n        correct: false"),),
+        expected=(f"{ALPHA}:192: questions[6]: 2 of the course's 2 multiple-select items have exactly 2 "
+                  'correct options: a student who always picks 2 is helped by the count; vary it with the content '
+                  f'(a7-atropine ({ALPHA}:192), b3-failing ({BETA}:68)) (multiple-select-key-count)',),
+        passes=()),  # the bank itself: one item with 2, one with 3
+    "objective-coverage": Breaks(
+        edits=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n", "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),
+               (ALPHA, "    objective: nm-localise\n    tags: [acute-flaccid-myelitis]\n",
+                "    objective: nm-diagnose\n    tags: [acute-flaccid-myelitis]\n")),
+        expected=(f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by only 1 item or decision (at least 2): "
+                  "write questions or decisions with 'objective: nm-localise', or take the objective out (objective-coverage)",),
+        passes=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n", "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),)),
+    "similar-stems": Breaks(
+        edits=((BETA, "A 58-year-old woman with well-controlled generalised myasthenia gravis was admitted three days ago\n"
+                      "      with pneumonia and started on several new drugs.",
+                "A 61-year-old man who smokes has had 4 months of difficulty rising from low chairs and climbing\n"
+                "      stairs, with a dry mouth and light-headedness on standing. His knee jerks are absent at rest but\n"
+                "      appear after 10 seconds of maximal contraction of the quadriceps."),),
+        expected=(f'{BETA}:6: questions[0].stem: the vignette reads like that of a1-lems '
+                  f'({ALPHA}:6): similarity 0.49, limit 0.30; one item per patient and teaching point: keep '
+                  'one, or rewrite this one around another patient or another step (similar-stems)',),
+        passes=()),  # the bank: its closest pair (two GBS breathing items) scores 0.22
+    "similar-options": Breaks(
+        edits=((CASE, ED_DECISION, A9_AGAIN),),
+        expected=(f'{CASE}:23: stages[0].decision.options: asks the same question as a9-vc-fall '
+                  f'({ALPHA}:253): the same key, near-identical options (0.87 alike, limit 0.50) and '
+                  'explanations that teach the same point (0.91): keep one, or make this one test another step '
+                  '(diagnosis, investigation, management) (similar-options)',),
+        passes=((CASE, ED_DECISION, A9_AGAIN.replace(  # the same options, but the explanation teaches something else
+            "explanation: A fall in vital capacity of more than 30% is one of the warnings that predict ventilation in GBS.",
+            "explanation: Tonight's bed is chosen for how fast the weakness moves, whichever number is measured.")),)),
+    "title-names-diagnosis": Breaks(
+        edits=((CASE, "title: Tingling feet and weak legs after a stomach bug", "title: Guillain-Barré syndrome after a stomach bug"),),
+        expected=(f"{CASE}:2: title: the title gives the diagnosis away ('Guillain', from the diagnosis 'Guillain-Barré syndrome "
+                  "(acute inflammatory demyelinating polyneuropathy)'; 'Barré', from the diagnosis 'Guillain-Barré syndrome "
+                  "(acute inflammatory demyelinating polyneuropathy)'): name the presenting problem, what the patient came "
+                  "with, instead (title-names-diagnosis)",),
+        passes=((CASE, "title: Tingling feet and weak legs after a stomach bug", "title: Acute weakness after a stomach bug"),)),
+    "missing-diagnosis": Breaks(
+        edits=((CASE, "diagnosis: Guillain-Barré syndrome (acute inflammatory demyelinating polyneuropathy)\n", ""),),
+        expected=(f"{CASE}:2: no diagnosis: add 'diagnosis:' with the final diagnosis (students do not see it), so the title "
+                  "can be checked against it (missing-diagnosis)",),
+        passes=()),  # the bank itself
+    "case-no-branch": Breaks(
+        edits=tuple((CASE, f"{line}\n          next: gbs-ward-crash\n", f"{line}\n") for line in WRONG_IN_ED) + ((CASE, CRASH_STAGE, ""),),
+        expected=(f"{CASE}:2: stages: the case has one ending and none of its decisions (gbs-ward-ed, gbs-ward-icu, gbs-ward-day5) "
+                  "branches: let a wrong choice lead (next:) to a stage that shows what would really follow, such as a crash "
+                  "on the ward or a missed diagnosis (case-no-branch)",),
+        passes=tuple((CASE, f"{line}\n          next: gbs-ward-crash\n", f"{line}\n") for line in WRONG_IN_ED[1:])),  # one left
+}
+
+
+def test_every_rule_has_a_failing_and_a_passing_case():
+    assert list(RULE_CASES) == list(RULES)
+
+
+@pytest.mark.parametrize("rule", RULE_CASES)
+def test_rule_fails_with_its_message(bank, rule):
+    case = RULE_CASES[rule]
+    apply(bank, case.edits)
+    everything = found(bank)
+    assert tuple(f for f in everything if f.endswith(f"({rule})")) == case.expected
+    # the edit breaks this rule and, apart from rules it cannot help breaking, nothing else
+    assert all(f.endswith(f"({rule})") or _side_effect(rule, f) for f in everything)
+
+
+def _side_effect(rule, finding):
+    """Findings an edit cannot avoid: shortening a stem shortens it, a quiz item in a new type counts twice."""
+    allowed = {
+        "all-none-of-the-above": ("absolute-words",), "similar-options": ("similar-stems",), "key-longest": ("option-length",),
+        "option-length": (), "multiple-select-share": ("option-count",), "similar-stems": (),
+        "true-false-share": ("stem-short", "similar-stems", "option-count"),
+    }.get(rule, ())
+    return any(finding.endswith(f"({other})") for other in allowed)
+
+
+@pytest.mark.parametrize("rule", RULE_CASES)
+def test_rule_passes_a_near_miss(bank, rule):
+    apply(bank, RULE_CASES[rule].passes)
+    assert found(bank, rule) == []
+
+
+# -- the examples in the docs break (bad) and keep (good) their rule --------------------------------
+
+FILLER_FEEDBACK = "This option is weighed against the others in the explanation below."
+
+
+OPTIONAL = ("objective", "tags", "difficulty", "lint", "diagnosis")  # present only when the example writes them
+
+
+def _complete_question(base: dict, example: dict) -> dict:
+    question = {**{k: v for k, v in base.items() if k not in OPTIONAL}, **example}
+    question["options"] = [{"feedback": FILLER_FEEDBACK, **o} for o in question["options"]]
+    return question
+
+
+def _complete_case(base: dict, example: dict) -> dict:
+    case = {**{k: v for k, v in base.items() if k not in OPTIONAL}, **example}
+    if "stages" in example:
+        stages = []
+        for s in example["stages"]:
+            stage = {"title": s["id"].replace("-", " ").capitalize(), "narrative": "He is reviewed on the ward round.", **s}
+            if "decision" in s:
+                d = {"stem": "What now?", "explanation": "The explanation follows.", **s["decision"]}
+                d["options"] = [{"feedback": FILLER_FEEDBACK, **o} for o in d["options"]]
+                stage["decision"] = d
+            stages.append(stage)
+        case["stages"] = stages
+    return case
+
+
+def _write(path, data):
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _with_example(root, rule, which):
+    """The model bank with the rule's bad or good example written over its first item (or case)."""
+    example = RULES[rule].example
+    data = yaml.safe_load(getattr(example, which))
+    if example.kind == "question":
+        quiz = yaml.safe_load((root / ALPHA).read_text(encoding="utf-8"))
+        quiz["questions"][0] = _complete_question(quiz["questions"][0], data)
+        _write(root / ALPHA, quiz)
+    elif example.kind == "pair":
+        first, second = data.values()
+        for path, patch in ((ALPHA, first), (BETA, second)):
+            quiz = yaml.safe_load((root / path).read_text(encoding="utf-8"))
+            quiz["questions"][0] = _complete_question(quiz["questions"][0], patch)
+            _write(root / path, quiz)
+    else:
+        case = yaml.safe_load((root / CASE).read_text(encoding="utf-8"))
+        _write(root / CASE, _complete_case(case, data))
+
+
+EXAMPLES = [r.id for r in RULES.values() if r.example.kind != "prose"]
+
+
+def test_every_rule_has_examples_and_most_are_checked_yaml():
+    assert all(r.example and r.example.bad.strip() and r.example.good.strip() for r in RULES.values())
+    prose = {r.id for r in RULES.values() if r.example.kind == "prose"}
+    assert all(RULES[r].level == "bank" for r in prose - {"similar-options"})  # only a bank can't be shown as one item
+
+
+def _example_findings(root, rule):
+    """The rule's findings about the example itself: its item, its case, or (a pair) the second item naming the first."""
+    kind = RULES[rule].example.kind
+    findings = [f for f in lint_course(load_course(root)) if f.rule == rule and not f.silenced]
+    if kind == "question":
+        return [f for f in findings if f.file == ALPHA and f.field.startswith("questions[0]")]
+    if kind == "pair":
+        return [f for f in findings if f.file == BETA and f.field.startswith("questions[0]") and "a1-lems" in f.message]
+    return [f for f in findings if f.file == CASE]
+
+
+@pytest.mark.parametrize("rule", EXAMPLES)
+def test_bad_example_breaks_its_rule(bank, rule):
+    _with_example(bank, rule, "bad")
+    assert _example_findings(bank, rule)
+
+
+@pytest.mark.parametrize("rule", EXAMPLES)
+def test_good_example_keeps_its_rule(bank, rule):
+    _with_example(bank, rule, "good")
+    assert _example_findings(bank, rule) == []
