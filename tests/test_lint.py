@@ -173,58 +173,64 @@ def _longer_keys(*keys):
 RULE_CASES = {
     "key-longest": Breaks(
         edits=((ALPHA, KEY_A4, "      - text: Oral potassium chloride, with ECG monitoring and a repeat level in two hours\n"),),
-        expected=(f'{ALPHA}:112: questions[3].options[0].text: the key has 76 characters, 2.38 times the '
-                  'longest distractor (32): a test-wise student picks the longest option; cut the key to one action or '
-                  'finding (qualify it in its feedback), or give the distractors the same detail (key-longest)',),
+        expected=(f'{ALPHA}:112: questions[3].options[0].text: the key has 76 characters, 2.38 times '
+                  'the longest distractor (32): a test-wise student picks the longest option; cut the key to '
+                  'one action or finding (qualify it in its feedback), or give the distractors the same detail '
+                  '(key-longest)',),
         passes=((ALPHA, KEY_A4, "      - text: Oral potassium chloride with ECG monitoring\n"),)),  # 43 characters: 1.34 times
     "key-longest-share": Breaks(
         edits=_longer_keys(KEY_A4, KEY_A5, KEY_A8),
-        expected=(f'{ALPHA}:2: questions: the key is the strictly longest option in 3 of 9 single-best-answer '
-                  "items of quiz 'alpha' (33%; chance gives about 20%, the limit is 30%): shorten these keys or "
-                  f'lengthen their distractors, worst first: a8-afm ({ALPHA}:222) 1.41x, a5-cord '
-                  f'({ALPHA}:130) 1.16x, a4-hypokalaemia ({ALPHA}:99) 1.09x (key-longest-share)',),
+        expected=(f'{ALPHA}:2: questions: the key is the strictly longest option in 3 of 9 '
+                  "single-best-answer items of quiz 'alpha' (33%; chance gives about 20%, the limit is 30%): "
+                  'shorten these keys or lengthen their distractors, worst first: a8-afm '
+                  f'({ALPHA}:222) 1.41x, a5-cord ({ALPHA}:130) 1.16x, a4-hypokalaemia '
+                  f'({ALPHA}:99) 1.09x (key-longest-share)',),
         passes=_longer_keys(KEY_A4, KEY_A5)),  # 2 of 9 (22%)
     "option-count": Breaks(
         edits=((ALPHA, OPTION_A1, ""),),
-        expected=(f"{ALPHA}:6: questions[0].options: a single-best-answer question has 5 options (found 4): add distractors, "
-                  "each a mistake a real student makes (option-count)",),
+        expected=(f'{ALPHA}:6: questions[0].options: a single-best-answer question has 5 options '
+                  '(found 4): add distractors, each a mistake a real student makes (option-count)',),
         passes=((CASE, "        - text: No treatment until the CSF protein has risen\n",
                  "        - text: Plasma exchange, five exchanges over two weeks\n          correct: false\n"
                  "          feedback: Plasma exchange works as well as IVIg but is harder to give in most units.\n"
                  "        - text: No treatment until the CSF protein has risen\n"),)),  # a decision may have 5
     "option-length": Breaks(
-        edits=((ALPHA, "      - text: Cauda equina\n", "      - text: Cauda equina, the bundle of nerve roots below the end of the cord\n"),),
-        expected=(f'{ALPHA}:146: questions[4].options[1].text: option b has 13 words where the other options '
-                  'have a median of 3.5: an option that stands out by its length is picked or dropped for that alone; '
-                  'give the options the same length and kind of detail (option-length)',),
+        edits=((ALPHA, "      - text: Cauda equina\n",
+                "      - text: Cauda equina, the bundle of nerve roots below the end of the cord\n"),),
+        expected=(f'{ALPHA}:146: questions[4].options[1].text: option b has 13 words where the other '
+                  'options have a median of 3.5: an option that stands out by its length is picked or dropped '
+                  'for that alone; give the options the same length and kind of detail (option-length)',),
         passes=((ALPHA, "      - text: Cauda equina\n", "      - text: Cauda equina nerve roots\n"),)),
     "all-none-of-the-above": Breaks(
         edits=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n", "      - text: None of the above\n"),),
-        expected=(f"{ALPHA}:31: questions[0].options[4].text: option e reads 'None of the above': it is right "
-                  'or wrong by recognising two other options, not by knowing the answer; write a plausible option of '
-                  'the same kind instead (all-none-of-the-above)',),
-        passes=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n", "      - text: Motor neuron disease of all four limbs\n"),)),
+        expected=(f"{ALPHA}:31: questions[0].options[4].text: option e reads 'None of the above': it "
+                  'is right or wrong by recognising two other options, not by knowing the answer; write a '
+                  'plausible option of the same kind instead (all-none-of-the-above)',),
+        passes=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n",
+                 "      - text: Motor neuron disease of all four limbs\n"),)),
     "absolute-words": Breaks(
         edits=((ALPHA, "It argues against GBS, because", "It rules out GBS, because"),),
-        expected=(f'{ALPHA}:84: questions[2].options: absolute words in distractors but not in the key (b: '
-                  "'rules out'): students reject absolute statements unread; word each distractor the way the mistaken "
-                  'belief is really held (absolute-words)',),
+        expected=(f'{ALPHA}:84: questions[2].options: absolute words in distractors but not in the key'
+                  " (b: 'rules out'): students reject absolute statements unread; word each distractor the way "
+                  'the mistaken belief is really held (absolute-words)',),
         passes=((ALPHA, "It should be repeated in a week", "It should be repeated every 2 days"),)),
     "negative-lead-in": Breaks(
         edits=((ALPHA, LEAD_A1, LEAD_A1.replace("What is the most likely diagnosis?", "Which diagnosis is NOT likely?")),),
-        expected=(f"{ALPHA}:6: questions[0].stem: negative lead-in ('NOT' in \"Which diagnosis is NOT likely?\"): it tests "
-                  "spotting the odd one out, and students misread it; ask for the best answer instead (negative-lead-in)",),
+        expected=(f'{ALPHA}:6: questions[0].stem: negative lead-in (\'NOT\' in "Which diagnosis is NOT '
+                  'likely?"): it tests spotting the odd one out, and students misread it; ask for the best '
+                  'answer instead (negative-lead-in)',),
         passes=((ALPHA, "eye movements and eyelids are normal", "his eyelids do not droop"),)),  # before the lead-in
     "stem-short": Breaks(
         edits=((BETA, B2_STEM, B2_39),),
-        expected=(f"{BETA}:37: questions[1].stem: the stem has 39 words (at least 40): give the patient a clinician would see "
-                  "(age, tempo, examination, vital signs, results) and end on the question (stem-short)",),
+        expected=(f'{BETA}:37: questions[1].stem: the stem has 39 words (at least 40): give the '
+                  'patient a clinician would see (age, tempo, examination, vital signs, results) and end on the'
+                  ' question (stem-short)',),
         passes=((BETA, B2_STEM, B2_40),)),
     "feedback-short": Breaks(
         edits=((ALPHA, "feedback: Ocular and bulbar weakness would be expected, and reflexes are normal in myasthenia gravis.",
                 "feedback: Reflexes are normal in myasthenia, not facilitated."),),
-        expected=(f'{ALPHA}:19: questions[0].options[0].feedback: the feedback of option a has 7 words (at '
-                  'least 8): say why this option is right or wrong for this patient (feedback-short)',),
+        expected=(f'{ALPHA}:19: questions[0].options[0].feedback: the feedback of option a has 7 words'
+                  ' (at least 8): say why this option is right or wrong for this patient (feedback-short)',),
         passes=((ALPHA, "feedback: Ocular and bulbar weakness would be expected, and reflexes are normal in myasthenia gravis.",
                  "feedback: Reflexes are normal in myasthenia gravis, not facilitated."),)),  # 8 words
     "missing-objective": Breaks(
@@ -235,46 +241,52 @@ RULE_CASES = {
         passes=((ALPHA, "    objective: nm-diagnose\n    tags: [lems]\n", "    objective: nm-localise\n    tags: [lems]\n"),)),
     "missing-tags": Breaks(
         edits=((ALPHA, "    tags: [lems]\n", ""),),
-        expected=(f"{ALPHA}:6: questions[0].tags: no tags: add 'tags:' with its topic from tags.yml (for example [gbs, "
-                  "management]) (missing-tags)",),
+        expected=(f"{ALPHA}:6: questions[0].tags: no tags: add 'tags:' with its topic from tags.yml "
+                  '(for example [gbs, management]) (missing-tags)',),
         passes=((ALPHA, "    tags: [lems]\n", "    tags: [neuromuscular-junction]\n"),)),
     "missing-difficulty": Breaks(
         edits=((CASE, "      difficulty: hard\n", ""),),
-        expected=(f"{CASE}:82: stages[2].decision.difficulty: no difficulty: add 'difficulty:' easy, medium "
-                  'or hard (missing-difficulty)',),
+        expected=(f"{CASE}:82: stages[2].decision.difficulty: no difficulty: add 'difficulty:' easy,"
+                  ' medium or hard (missing-difficulty)',),
         passes=((CASE, "      difficulty: hard\n", "      difficulty: medium\n"),)),
     "unknown-ignore": Breaks(
         edits=((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n    lint: {ignore: [key-longst], why: Not needed here.}\n"),),
-        expected=(f"{ALPHA}:6: questions[0].lint.ignore: lint ignores unknown rule 'key-longst' (did you mean 'key-longest'?): "
-                  "use an id from `course lint --rules` (unknown-ignore)",),
+        expected=(f"{ALPHA}:6: questions[0].lint.ignore: lint ignores unknown rule 'key-longst' (did "
+                  "you mean 'key-longest'?): use an id from `course lint --rules` (unknown-ignore)",),
         passes=((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n    lint: {ignore: [key-longest], why: Not needed here.}\n"),)),
     "true-false-share": Breaks(
         edits=((BETA, "    references: [lawn-2001]\n", "    references: [lawn-2001]\n" + TF_ITEM),),
-        expected=(f"{BETA}:98: questions[3]: 1 of the course's 17 items (6%) is true/false, above the 5% "
-                  f'limit: rewrite at least 1 as single best answer (b4-true-false ({BETA}:98)) '
+        expected=(f"{BETA}:98: questions[3]: 1 of the course's 17 items (6%) is true/false, above the "
+                  f'5% limit: rewrite at least 1 as single best answer (b4-true-false ({BETA}:98)) '
                   '(true-false-share)',),
         passes=((BETA, "    references: [lawn-2001]\n", "    references: [lawn-2001]\n" + TF_ITEM.replace(
-            "    difficulty: easy\n", "    difficulty: easy\n    lint: {ignore: [true-false-share], why: Kept to show the format.}\n")),)),
+            "    difficulty: easy\n",
+            "    difficulty: easy\n    lint: {ignore: [true-false-share], why: Kept to show the format.}\n")),)),
     "multiple-select-share": Breaks(
         edits=((ALPHA, "  - id: a4-hypokalaemia\n    type: single\n", "  - id: a4-hypokalaemia\n    type: multiple\n"),),
-        expected=(f"{ALPHA}:99: questions[3]: 3 of the course's 16 items (19%) are multiple select, above the "
-                  f'15% limit: rewrite at least 1 as single best answer (a4-hypokalaemia ({ALPHA}:99), '
-                  f'a7-atropine ({ALPHA}:192), b3-failing ({BETA}:68)) (multiple-select-share)',),
+        expected=(f"{ALPHA}:99: questions[3]: 3 of the course's 16 items (19%) are multiple select, "
+                  'above the 15% limit: rewrite at least 1 as single best answer (a4-hypokalaemia '
+                  f'({ALPHA}:99), a7-atropine ({ALPHA}:192), b3-failing '
+                  f'({BETA}:68)) (multiple-select-share)',),
         passes=()),  # the bank itself: 2 of 16 (12.5%)
     "multiple-select-key-count": Breaks(
         edits=((BETA, "      - text: A respiratory rate of 28/min\n        correct: true",
                 "      - text: A respiratory rate of 28/min\n        correct: false"),),
-        expected=(f"{ALPHA}:192: questions[6]: 2 of the course's 2 multiple-select items have exactly 2 "
-                  'correct options: a student who always picks 2 is helped by the count; vary it with the content '
-                  f'(a7-atropine ({ALPHA}:192), b3-failing ({BETA}:68)) (multiple-select-key-count)',),
+        expected=(f"{ALPHA}:192: questions[6]: 2 of the course's 2 multiple-select items have exactly "
+                  '2 correct options: a student who always picks 2 is helped by the count; vary it with the '
+                  f'content (a7-atropine ({ALPHA}:192), b3-failing ({BETA}:68)) '
+                  '(multiple-select-key-count)',),
         passes=()),  # the bank itself: one item with 2, one with 3
     "objective-coverage": Breaks(
-        edits=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n", "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),
+        edits=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n",
+                "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),
                (ALPHA, "    objective: nm-localise\n    tags: [acute-flaccid-myelitis]\n",
                 "    objective: nm-diagnose\n    tags: [acute-flaccid-myelitis]\n")),
-        expected=(f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by only 1 item or decision (at least 2): "
-                  "write questions or decisions with 'objective: nm-localise', or take the objective out (objective-coverage)",),
-        passes=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n", "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),)),
+        expected=(f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by only 1 item or "
+                  "decision (at least 2): write questions or decisions with 'objective: nm-localise', or take "
+                  'the objective out (objective-coverage)',),
+        passes=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n",
+                 "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),)),
     "similar-stems": Breaks(
         edits=((BETA, "A 58-year-old woman with well-controlled generalised myasthenia gravis was admitted three days ago\n"
                       "      with pneumonia and started on several new drugs.",
@@ -282,8 +294,8 @@ RULE_CASES = {
                 "      stairs, with a dry mouth and light-headedness on standing. His knee jerks are absent at rest but\n"
                 "      appear after 10 seconds of maximal contraction of the quadriceps."),),
         expected=(f'{BETA}:6: questions[0].stem: the vignette reads like that of a1-lems '
-                  f'({ALPHA}:6): similarity 0.49, limit 0.30; one item per patient and teaching point: keep '
-                  'one, or rewrite this one around another patient or another step (similar-stems)',),
+                  f'({ALPHA}:6): similarity 0.49, limit 0.30; one item per patient and teaching point:'
+                  ' keep one, or rewrite this one around another patient or another step (similar-stems)',),
         passes=()),  # the bank: its closest pair (two GBS breathing items) scores 0.22
     "similar-options": Breaks(
         edits=((CASE, ED_DECISION, A9_AGAIN),),
@@ -295,22 +307,26 @@ RULE_CASES = {
             "explanation: A fall in vital capacity of more than 30% is one of the warnings that predict ventilation in GBS.",
             "explanation: Tonight's bed is chosen for how fast the weakness moves, whichever number is measured.")),)),
     "title-names-diagnosis": Breaks(
-        edits=((CASE, "title: Tingling feet and weak legs after a stomach bug", "title: Guillain-Barré syndrome after a stomach bug"),),
-        expected=(f"{CASE}:2: title: the title gives the diagnosis away ('Guillain', from the diagnosis 'Guillain-Barré syndrome "
-                  "(acute inflammatory demyelinating polyneuropathy)'; 'Barré', from the diagnosis 'Guillain-Barré syndrome "
-                  "(acute inflammatory demyelinating polyneuropathy)'): name the presenting problem, what the patient came "
-                  "with, instead (title-names-diagnosis)",),
+        edits=((CASE, "title: Tingling feet and weak legs after a stomach bug",
+                "title: Guillain-Barré syndrome after a stomach bug"),),
+        expected=(f"{CASE}:2: title: the title gives the diagnosis away ('Guillain', from the "
+                  "diagnosis 'Guillain-Barré syndrome (acute inflammatory demyelinating polyneuropathy)'; "
+                  "'Barré', from the diagnosis 'Guillain-Barré syndrome (acute inflammatory demyelinating "
+                  "polyneuropathy)'): name the presenting problem, what the patient came with, instead "
+                  '(title-names-diagnosis)',),
         passes=((CASE, "title: Tingling feet and weak legs after a stomach bug", "title: Acute weakness after a stomach bug"),)),
     "missing-diagnosis": Breaks(
         edits=((CASE, "diagnosis: Guillain-Barré syndrome (acute inflammatory demyelinating polyneuropathy)\n", ""),),
-        expected=(f"{CASE}:2: no diagnosis: add 'diagnosis:' with the final diagnosis (students do not see it), so the title "
-                  "can be checked against it (missing-diagnosis)",),
+        expected=(f"{CASE}:2: no diagnosis: add 'diagnosis:' with the final diagnosis (students do "
+                  'not see it), so the title can be checked against it (missing-diagnosis)',),
         passes=()),  # the bank itself
     "case-no-branch": Breaks(
-        edits=tuple((CASE, f"{line}\n          next: gbs-ward-crash\n", f"{line}\n") for line in WRONG_IN_ED) + ((CASE, CRASH_STAGE, ""),),
-        expected=(f"{CASE}:2: stages: the case has one ending and none of its decisions (gbs-ward-ed, gbs-ward-icu, gbs-ward-day5) "
-                  "branches: let a wrong choice lead (next:) to a stage that shows what would really follow, such as a crash "
-                  "on the ward or a missed diagnosis (case-no-branch)",),
+        edits=tuple((CASE, f"{line}\n          next: gbs-ward-crash\n", f"{line}\n") for line in WRONG_IN_ED)
+        + ((CASE, CRASH_STAGE, ""),),
+        expected=(f'{CASE}:2: stages: the case has one ending and none of its decisions '
+                  '(gbs-ward-ed, gbs-ward-icu, gbs-ward-day5) branches: let a wrong choice lead (next:) to a '
+                  'stage that shows what would really follow, such as a crash on the ward or a missed diagnosis'
+                  ' (case-no-branch)',),
         passes=tuple((CASE, f"{line}\n          next: gbs-ward-crash\n", f"{line}\n") for line in WRONG_IN_ED[1:])),  # one left
 }
 
@@ -427,3 +443,256 @@ def test_bad_example_breaks_its_rule(bank, rule):
 def test_good_example_keeps_its_rule(bank, rule):
     _with_example(bank, rule, "good")
     assert _example_findings(bank, rule) == []
+
+
+# -- known clones from the old bank -----------------------------------------------------------------
+
+KNOWN = yaml.safe_load((REPO / "tests" / "fixtures" / "lint-known-clones.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("pair", KNOWN, ids=[f"{p['first']}|{p['second']}" for p in KNOWN])
+def test_similar_stems_flags_the_old_bank_clones_and_only_them(bank, pair):
+    quiz = yaml.safe_load((bank / BETA).read_text(encoding="utf-8"))
+    for question, stem in zip(quiz["questions"][:2], pair["stems"], strict=True):
+        question["stem"] = stem
+    _write(bank / BETA, quiz)
+    between = [f for f in found(bank, "similar-stems") if f.startswith(f"{BETA}:") and "b1-drug" in f]
+    assert bool(between) == pair["clone"], pair["why"]
+
+
+# -- silencing ----------------------------------------------------------------------------------------
+
+LONG_KEY_A4 = ((ALPHA, KEY_A4, "      - text: Oral potassium chloride, with ECG monitoring and a repeat level in two hours\n"),)
+WHY = "The key names the drug, the route and the monitoring; a shorter key would be unsafe."
+
+
+def test_a_silenced_item_is_listed_with_its_reason_and_does_not_fail(bank, capsys):
+    apply(bank, LONG_KEY_A4 + ((ALPHA, "    tags: [periodic-paralysis]\n",
+                                "    tags: [periodic-paralysis]\n"
+                                f"    lint: {{ignore: [key-longest, option-length], why: '{WHY}'}}\n"),))
+    assert found(bank) == []
+    assert found(bank, "key-longest", silenced=True) == [
+        f"{ALPHA}:113: questions[3].options[0].text: the key has 76 characters, 2.38 times the longest distractor (32): a "
+        "test-wise student picks the longest option; cut the key to one action or finding (qualify it in its feedback), "
+        "or give the distractors the same detail (key-longest)"]
+    code, out, _ = cli(bank, capsys)
+    assert code == 0
+    assert out.splitlines()[0] == "silenced (2):"
+    assert out.splitlines()[1].endswith(f"(key-longest): why: {WHY}")
+    assert out.splitlines()[-1] == "course lint: 13 questions, 3 decisions, 1 cases: 0 error(s), 0 warning(s), 2 silenced"
+
+
+def test_a_quiz_lint_silences_its_items_and_itself_as_a_bank(bank):
+    apply(bank, LONG_KEY_A4 + _longer_keys(KEY_A5, KEY_A8) + ((ALPHA, "module: neuro\n",
+          "module: neuro\nlint: {ignore: [key-longest, key-longest-share, option-length], why: A bank of worked examples.}\n"),))
+    assert found(bank) == []
+    assert {f.split(" (")[-1] for f in found(bank, silenced=True)} == {"key-longest)", "key-longest-share)", "option-length)"}
+
+
+def test_a_case_lint_silences_the_case_and_its_decisions(bank):
+    apply(bank, ((CASE, "title: Tingling feet and weak legs after a stomach bug", "title: GBS after a stomach bug"),
+                 (CASE, "      difficulty: hard\n", ""),
+                 (CASE, "module: neuro\n", "module: neuro\n"
+                  "lint: {ignore: [title-names-diagnosis, missing-difficulty], why: A worked example.}\n")))
+    assert found(bank) == []
+    assert len(found(bank, silenced=True)) == 2
+
+
+def test_a_bank_rule_leaves_silenced_items_out_of_its_count(bank):
+    apply(bank, RULE_CASES["true-false-share"].passes)  # the true/false item, silenced for the share
+    assert found(bank, "true-false-share") == []
+    assert found(bank, "true-false-share", silenced=True) == [
+        f"{BETA}:98: questions[3]: left out of the count for the course (true-false-share)"]
+
+
+def test_a_pair_is_silenced_from_either_item(bank):
+    apply(bank, RULE_CASES["similar-stems"].edits)
+    silence = "    lint: {ignore: [similar-stems], why: 'Diagnosis here, the antibody test there.'}\n"
+    apply(bank, ((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n" + silence),))
+    assert found(bank, "similar-stems") == []
+    assert len(found(bank, "similar-stems", silenced=True)) == 1
+
+
+# -- severity: bank rules warn for a bank under ten items ---------------------------------------------
+
+
+def test_a_bank_rule_warns_for_a_bank_under_ten_items(bank, capsys):
+    apply(bank, ((BETA, "      - text: Levofloxacin\n", "      - text: Oral levofloxacin\n"),))  # 1 of beta's 2 SBA keys
+    findings = [f for f in lint_course(load_course(bank)) if f.rule == "key-longest-share"]
+    assert [(f.file, f.warning) for f in findings] == [(BETA, True)]
+    code, out, _ = cli(bank, capsys)
+    assert code == 0
+    assert out.startswith(f"warning: {BETA}:2: questions: the key is the strictly longest option in 1 of 2 "
+                          "single-best-answer items of quiz 'beta' (50%")
+
+
+def test_course_rules_warn_in_a_course_under_ten_items_and_item_rules_still_fail():
+    findings = lint_course(load_course(FIXTURE))  # the sample course: 6 questions and 1 decision
+    share = [f for f in findings if f.rule == "true-false-share"]
+    assert share and all(f.warning for f in share)
+    assert any(f.error for f in findings if f.rule == "stem-short")
+
+
+# -- the command --------------------------------------------------------------------------------------
+
+
+def cli(root, capsys, *args):
+    code = course_main(["lint", "--root", str(root), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_exit_0_on_a_clean_course(capsys):
+    assert cli(BANK, capsys) == (0, "course lint: 13 questions, 3 decisions, 1 cases: no problems\n", "")
+
+
+def test_exit_1_on_an_error_with_file_line_field_message_and_rule(bank, capsys):
+    apply(bank, RULE_CASES["key-longest"].edits)
+    code, out, _ = cli(bank, capsys)
+    assert code == 1
+    assert out.splitlines()[0] == "error: " + RULE_CASES["key-longest"].expected[0]
+    assert out.splitlines()[-1].endswith(": 2 error(s), 0 warning(s), 0 silenced")
+
+
+def test_exit_1_when_the_course_does_not_load(bank, capsys):
+    edit(bank / ALPHA, "    type: multiple\n", "    type: several\n")
+    code, out, err = cli(bank, capsys)
+    assert code == 1 and out == ""
+    assert f"{ALPHA}:193: questions[6].type: 'several' is not allowed here: use one of single, multiple, true-false" in err
+
+
+def test_exit_2_for_a_path_that_does_not_exist_or_is_outside(bank, capsys, tmp_path):
+    assert cli(bank, capsys, "quizzes/nope.yml")[0] == 2
+    code, _, err = cli(bank, capsys, str(tmp_path))
+    assert code == 2 and "is not inside the course" in err
+
+
+def test_rules_lists_every_rule_with_its_level(capsys):
+    assert course_main(["lint", "--rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == list(RULES)
+    assert [line.split()[1] for line in lines] == [r.level for r in RULES.values()]
+
+
+def test_paths_filter_the_report_but_not_what_is_linted(bank, capsys):
+    apply(bank, RULE_CASES["feedback-short"].edits + RULE_CASES["stem-short"].edits
+          + RULE_CASES["multiple-select-share"].edits)
+    code, out, _ = cli(bank, capsys, str(bank / BETA))
+    lines = out.splitlines()
+    assert code == 1
+    # beta's own finding, and the course-wide finding that names a beta item although it points at alpha
+    assert [line.split(" (")[-1] for line in lines[:-1]] == ["multiple-select-share)", "stem-short)"]
+    assert lines[-1].endswith("(reporting only quizzes/beta.yml): 2 error(s), 0 warning(s), 0 silenced")
+    assert len(cli(bank, capsys, "quizzes")[1].splitlines()) == 4  # a folder, relative to the root
+    code, out, _ = cli(bank, capsys, "cases")
+    assert code == 0 and out.endswith(": no problems\n")
+
+
+def test_the_installed_command_runs(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "course", "lint", "--root", str(BANK)], capture_output=True,
+                            text=True, cwd=tmp_path, env={"PYTHONPATH": str(HOOKS), "PATH": ""}, timeout=60)
+    assert (result.returncode, result.stdout) == (0, "course lint: 13 questions, 3 decisions, 1 cases: no problems\n")
+
+
+# -- lint stays out of the build --------------------------------------------------------------------
+
+
+def test_the_build_and_course_check_never_import_the_linter():
+    code = ("import sys; import course_hook, course.cli, course.markdown_ext; "
+            "sys.exit(int(any(m.startswith('course.lint') for m in sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(HOOKS), "NO_MKDOCS_2_WARNING": "1"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+# -- the docs page ----------------------------------------------------------------------------------
+
+PAGE = REPO / "docs" / "authoring" / "lint.md"
+
+
+def test_the_docs_rule_reference_is_the_registry():
+    text = PAGE.read_text(encoding="utf-8")
+    assert text.count(BEGIN) == 1 and text.count(END) == 1
+    committed = BEGIN + text.split(BEGIN)[1].split(END)[0] + END
+    assert committed == generated(), "the rule reference is stale: run .venv/bin/python -m course.lint.docs"
+
+
+def test_every_rule_is_documented_with_its_threshold_examples_and_silencing():
+    text = PAGE.read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"### `{rule.id}`" in text
+        assert len(rule.doc.split()) >= 40, f"{rule.id}: say what the threshold is and why"
+    assert text.count("**Fails:**") == text.count("**Passes:**") == len(RULES)
+
+
+def test_the_page_is_linked_from_the_guide_and_listed_under_for_instructors():
+    assert "(authoring/lint.md)" in (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    nav = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("- For instructors:")[1]
+    assert "authoring/lint.md" in nav
+
+
+# -- the real course: any valid content lints without a traceback, and every finding points somewhere ---
+
+
+def test_every_finding_on_the_real_course_points_at_a_real_place():
+    findings = lint_course(load_course(REPO))
+    for f in findings:
+        assert f.rule in RULES
+        assert str(f).endswith(f"({f.rule})") and f.message
+        lines = (REPO / f.file).read_text(encoding="utf-8").count("\n") + 1
+        assert f.line is None or 1 <= f.line <= lines, str(f)
+        assert all((REPO / file).is_file() for file in f.files)
+
+
+# -- reading text --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stem, expected", [
+    ("A 30-year-old man is weak.\n\nWhat is the most likely diagnosis?", "What is the most likely diagnosis?"),
+    ("He is weak. Which is NOT a feature? Choose one.", "Which is NOT a feature?"),
+    ("| VC | 20 |\n|---|---|\n\nTrue or false: the VC is low.", "True or false: the VC is low."),
+    ("She has not improved. What is the best next step?", "What is the best next step?"),
+])
+def test_the_lead_in_is_the_question_the_stem_ends_on(stem, expected):
+    assert lead_in(stem) == expected
+
+
+def test_words_and_folding():
+    assert words("MIP −34 cmH2O in **Guillain-Barré** [syndrome](x.md)") == [
+        "MIP", "34", "cmH2O", "in", "Guillain-Barré", "syndrome"]
+    assert [fold(w) for w in ("Crises", "Barré", "ticks", "paralyses", "gas", "Myopathies")] == [
+        "crisis", "barre", "tick", "paralysis", "gas", "myopathy"]
+
+
+GLOSSARY = {"GBS": "Guillain-Barré syndrome", "MG": "myasthenia gravis"}
+
+
+@pytest.mark.parametrize("title, diagnosis, tags, expected", [
+    ("A myasthenic crisis on the ward", "Myasthenia gravis", (), ["myasthenic"]),  # six letters in common
+    ("Botulinum toxin and a family lunch", "Foodborne botulism", (), ["Botulinum"]),
+    ("Two crises in a week", "Myasthenic crisis", (), ["crises"]),  # plural
+    ("GBS: the patient whose gases looked fine", "Guillain-Barré syndrome", (), ["GBS"]),  # the glossary
+    ("Weak legs after a tick bite", None, ("tick-paralysis",), ["tick"]),  # a tag
+    ("Acute weakness after sepsis", "ICU-acquired weakness", ("gbs",), []),  # generic words only
+    ("60 mg of pyridostigmine too many", "Cholinergic crisis", ("myasthenia-gravis",), []),  # 'mg' is a unit here
+])
+def test_title_giveaways(title, diagnosis, tags, expected):
+    case = Case("c", title, "m", "s", (), (), (), diagnosis=diagnosis, tags=tags)
+    assert [word for word, _ in giveaways(case, GLOSSARY)] == expected
+
+
+# -- the case fields the linter reads ------------------------------------------------------------------
+
+
+def test_a_case_keeps_its_diagnosis_and_tags_and_objectives_their_line():
+    course = load_course(BANK)
+    case = course.cases["gbs-ward"]
+    assert (case.diagnosis, case.tags) == ("Guillain-Barré syndrome (acute inflammatory demyelinating polyneuropathy)", ("gbs",))
+    assert [o.line for o in course.modules["neuro"].objectives] == [5, 7, 9, 11]
+
+
+def test_case_tags_come_from_the_vocabulary(bank):
+    (bank / "tags.yml").write_text("gbs: GBS.\nrespiratory-monitoring: Breathing.\nmanagement: Treatment.\n", encoding="utf-8")
+    edit(bank / CASE, "tags: [gbs]\n", "tags: [gbs, guillain-barre]\n")
+    assert [p for p in problems(bank) if p.startswith(CASE)] == [
+        f"{CASE}:5: tags[1]: unknown tag 'guillain-barre': use a tag from tags.yml, or add this one there with what it covers"]

@@ -1,4 +1,5 @@
-"""Command line: `course check [ROOT]` validates the course without building the site."""
+"""Command line: `course check [ROOT]` validates the course without building the site; `course lint [PATH...]`
+checks the item-writing rules (see course/lint/)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,14 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate quizzes, cases, references and markers")
     p.add_argument("root", nargs="?", default=".", type=Path, help="project root (default: .)")
+    p = sub.add_parser("lint", help="check the item-writing rules (docs/authoring/lint.md)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report only findings in these files or folders")
+    p.add_argument("--root", default=".", type=Path, help="project root (default: .)")
+    p.add_argument("--rules", action="store_true", help="list the rules and exit")
     args = parser.parse_args(argv)
+    if args.command == "lint":
+        from .lint.command import run  # imported here so that `course check` and the build never load the linter
+        return run(args.root, args.paths, args.rules)
     return check(args.root)
 
 

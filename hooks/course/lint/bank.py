@@ -31,13 +31,14 @@ def true_false_share(report: Reporter) -> None:
     total = len(bank.items)
     if total and len(found) / total > TRUE_FALSE_SHARE:
         allowed = int(TRUE_FALSE_SHARE * total)
-        report.bank(bank, f"{len(found)} of the course's {total} items ({share(len(found), total)}) "
-                          f"{'is' if len(found) == 1 else 'are'} true/false, above "
-                          f"the {round(100 * TRUE_FALSE_SHARE)}% limit: rewrite at least {len(found) - allowed} as single "
-                          f"best answer ({listing(found)})", found)
+        verb = "is" if len(found) == 1 else "are"
+        report.bank(bank, f"{len(found)} of the course's {total} items ({share(len(found), total)}) {verb} true/false, "
+                          f"above the {round(100 * TRUE_FALSE_SHARE)}% limit: rewrite at least {len(found) - allowed} "
+                          f"as single best answer ({listing(found)})", found)
 
 
-@rule("multiple-select-share", "More than 15% of the course's items are multiple select.", target="course-bank", example=Example(
+@rule("multiple-select-share", "More than 15% of the course's items are multiple select.", target="course-bank",
+      example=Example(
     bad="A course of 160 items of which 33 (21%) are multiple select.",
     good="The same course with 20 multiple-select items (12.5%), each one where choosing several really is the task "
          "(for example, every finding that favours a cholinergic crisis).",
@@ -52,10 +53,10 @@ def multiple_select_share(report: Reporter) -> None:
     total = len(bank.items)
     if total and len(found) / total > MULTIPLE_SHARE:
         allowed = int(MULTIPLE_SHARE * total)
-        report.bank(bank, f"{len(found)} of the course's {total} items ({share(len(found), total)}) "
-                          f"{'is' if len(found) == 1 else 'are'} multiple select, "
-                          f"above the {round(100 * MULTIPLE_SHARE)}% limit: rewrite at least {len(found) - allowed} as "
-                          f"single best answer ({listing(found)})", found)
+        verb = "is" if len(found) == 1 else "are"
+        report.bank(bank, f"{len(found)} of the course's {total} items ({share(len(found), total)}) {verb} multiple "
+                          f"select, above the {round(100 * MULTIPLE_SHARE)}% limit: rewrite at least "
+                          f"{len(found) - allowed} as single best answer ({listing(found)})", found)
 
 
 @rule("multiple-select-key-count", "Most multiple-select items have the same number of correct options.",
@@ -78,9 +79,10 @@ def multiple_select_key_count(report: Reporter) -> None:
     count, n = counts.most_common(1)[0]
     if n > len(found) / 2:
         same = [i for i in found if len(i.keys) == count]
+        options = "option" if count == 1 else "options"
         report.bank(bank, f"{n} of the course's {len(found)} multiple-select items have exactly {count} correct "
-                          f"option{'s' * (count != 1)}: a student who always picks {count} is helped by the count; vary "
-                          f"it with the content ({listing(same)})", same)
+                          f"{options}: a student who always picks {count} is helped by the count; vary it with the "
+                          f"content ({listing(same)})", same)
 
 
 @rule("objective-coverage", "A learning objective declared in a module's front matter is tested by fewer than two "

@@ -48,7 +48,8 @@ def giveaways(case: Case, glossary: dict[str, str]) -> list[tuple[str, str]]:
     if case.diagnosis:
         sources += [(f, f"the diagnosis '{case.diagnosis}'") for f, _ in _words(case.diagnosis, glossary)]
     for tag in case.tags:
-        sources += [(f, f"the tag '{tag}'") for f, _ in _words(tag.replace("-", " "), glossary, lower_abbreviations=True)]
+        tag_words = _words(tag.replace("-", " "), glossary, lower_abbreviations=True)
+        sources += [(f, f"the tag '{tag}'") for f, _ in tag_words]
     found = {}
     for folded, written in _words(case.title, glossary):
         for word, where in sources:
@@ -100,8 +101,9 @@ diagnosis: Foodborne botulism
           kind="case"))
 def missing_diagnosis(report: Reporter) -> None:
     """Every case says its final diagnosis in `diagnosis:`. Students never see the field; it is there
-    so that `title-names-diagnosis` can check the title, and so that a reviewer reads at once what
-    the case is about."""
+    so that `title-names-diagnosis` can check the title (without it that rule has nothing to compare
+    with), and so that a reviewer reads at once what the case is about before judging whether its
+    stages and decisions lead there fairly."""
     for case in report.course.cases.values():
         if not case.diagnosis:
             report.case(case, "no diagnosis: add 'diagnosis:' with the final diagnosis (students do not see it), so "

@@ -28,14 +28,14 @@ def _wanted(root: Path, paths: list[str]) -> tuple[list[str] | None, str | None]
     base = root.resolve()
     out = []
     for raw in paths:
-        # as typed from the current folder, or else relative to the course root
-        path = next((p.resolve() for p in (Path(raw), root / raw) if p.exists()), None)
-        if path is None:
+        # as typed from the current folder when that is inside the course, else relative to the course root
+        candidates = [p.resolve() for p in (Path(raw), root / raw) if p.exists()]
+        inside = [p for p in candidates if p.is_relative_to(base)]
+        if not candidates:
             return None, f"no such file or folder: {raw}"
-        try:
-            rel = path.relative_to(base).as_posix()
-        except ValueError:
+        if not inside:
             return None, f"{raw} is not inside the course at {root}"
+        rel = inside[0].relative_to(base).as_posix()
         out.append("" if rel == "." else rel)
     return out, None
 
@@ -44,7 +44,8 @@ def _inside(file: str, wanted: list[str]) -> bool:
     return any(w == "" or file == w or file.startswith(w.rstrip("/") + "/") for w in wanted)
 
 
-def report(findings: list[Finding], course, out=sys.stdout) -> None:
+def report(findings: list[Finding], course, paths: list[str] | None = None, out=None) -> None:
+    out = out or sys.stdout
     active = [f for f in findings if not f.silenced]
     silenced = [f for f in findings if f.silenced]
     for f in active:
@@ -58,7 +59,9 @@ def report(findings: list[Finding], course, out=sys.stdout) -> None:
     questions = sum(len(q.questions) for q in course.quizzes.values())
     decisions = sum(1 for _ in course.decisions())
     verdict = f"{errors} error(s), {warnings} warning(s), {len(silenced)} silenced" if findings else "no problems"
-    print(f"course lint: {questions} questions, {decisions} decisions, {len(course.cases)} cases: {verdict}", file=out)
+    where = f" (reporting only {', '.join(p or '.' for p in paths)})" if paths is not None else ""
+    counted = f"{questions} questions, {decisions} decisions, {len(course.cases)} cases"
+    print(f"course lint: {counted}{where}: {verdict}", file=out)
 
 
 def run(root: Path, paths: list[str], list_rules: bool = False) -> int:
@@ -78,5 +81,5 @@ def run(root: Path, paths: list[str], list_rules: bool = False) -> int:
     findings = lint_course(course)
     if wanted is not None:
         findings = [f for f in findings if any(_inside(file, wanted) for file in f.files)]
-    report(findings, course)
+    report(findings, course, wanted)
     return 1 if any(f.error for f in findings) else 0

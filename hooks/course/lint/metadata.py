@@ -108,8 +108,9 @@ difficulty: hard
 """))
 def missing_difficulty(report: Reporter) -> None:
     """Every quiz question and case decision says how hard it is (`difficulty:` easy, medium or hard),
-    so a quiz can be balanced and an instructor can see when a module tests only the easy
-    parts."""
+    so a quiz can be balanced and an instructor can see when a module tests only the easy parts. No
+    rule can tell whether the label is right; a reviewer judges that, and the label tells the reviewer
+    what the author meant the item to be."""
     for item in report.items:
         if not item.question.difficulty:
             report.item(item, "no difficulty: add 'difficulty:' easy, medium or hard", field=item.field + ".difficulty")

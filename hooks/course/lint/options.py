@@ -76,13 +76,14 @@ def key_longest(report: Reporter) -> None:
         if ratio > KEY_RATIO:
             key = item.keys[0]
             longest = max(length(o.text) for o in item.distractors)
-            report.item(item, f"the key has {length(key.text)} characters, {ratio:.2f} times the longest distractor "
-                              f"({longest}): a test-wise student picks the longest option; cut the key to one action or "
-                              "finding (qualify it in its feedback), or give the distractors the same detail",
-                        field=item.option_field(key) + ".text", line=key.line)
+            message = (f"the key has {length(key.text)} characters, {ratio:.2f} times the longest distractor "
+                       f"({longest}): a test-wise student picks the longest option; cut the key to one action or "
+                       "finding (qualify it in its feedback), or give the distractors the same detail")
+            report.item(item, message, field=item.option_field(key) + ".text", line=key.line)
 
 
-@rule("key-longest-share", "The key is the strictly longest option in more than 30% of a bank's single-best-answer items.",
+@rule("key-longest-share",
+      "The key is the strictly longest option in more than 30% of a bank's single-best-answer items.",
       target="quiz-bank", example=Example(
           bad="A quiz of 20 single-best-answer questions in which the key is the longest option in 9 (45%).",
           good="The same quiz after rewriting: the key is the longest option in 5 of 20 (25%), close to the 20% "
@@ -103,11 +104,12 @@ def key_longest_share(report: Reporter) -> None:
         if len(longest) / len(sba) > KEY_SHARE:
             worst = sorted(longest, key=_key_ratio, reverse=True)
             chance = statistics.mean(1 / len(i.question.options) for i in sba)
-            report.bank(bank, f"the key is the strictly longest option in {len(longest)} of {len(sba)} single-best-answer "
-                              f"items of {bank.name} ({share(len(longest), len(sba))}; chance gives about "
-                              f"{round(100 * chance)}%, the limit is {round(100 * KEY_SHARE)}%): shorten these keys or "
-                              f"lengthen their distractors, worst first: "
-                              f"{listing(worst, detail=lambda i: f' {_key_ratio(i):.2f}x')}", worst)
+            named = listing(worst, detail=lambda i: f" {_key_ratio(i):.2f}x")
+            message = (f"the key is the strictly longest option in {len(longest)} of {len(sba)} single-best-answer "
+                       f"items of {bank.name} ({share(len(longest), len(sba))}; chance gives about "
+                       f"{round(100 * chance)}%, the limit is {round(100 * KEY_SHARE)}%): shorten these keys or "
+                       f"lengthen their distractors, worst first: {named}")
+            report.bank(bank, message, worst)
 
 
 @rule("option-count", "A single-best-answer question has 5 options, a single-best-answer decision 4 or 5, "
@@ -144,16 +146,16 @@ def option_count(report: Reporter) -> None:
     vary and the combinations are too many to guess. True/false items always have two and are judged
     by `true-false-share`."""
     for item in report.items:
-        n = len(item.question.options)
+        n, field = len(item.question.options), item.field + ".options"
         if item.type == "single" and not item.is_decision and n != 5:
             fix = "add distractors, each a mistake a real student makes" if n < 5 else "drop the weakest distractors"
-            report.item(item, f"a single-best-answer question has 5 options (found {n}): {fix}", field=item.field + ".options")
+            report.item(item, f"a single-best-answer question has 5 options (found {n}): {fix}", field=field)
         elif item.type == "single" and item.is_decision and not 4 <= n <= 5:
             fix = "add choices a clinician could really make here" if n < 4 else "drop the choices nobody would make"
-            report.item(item, f"a single-best-answer decision has 4 or 5 options (found {n}): {fix}", field=item.field + ".options")
+            report.item(item, f"a single-best-answer decision has 4 or 5 options (found {n}): {fix}", field=field)
         elif item.type == "multiple" and n < 5:
             report.item(item, f"a multiple-select item has at least 5 options (found {n}): with fewer the combinations "
-                              "are easy to guess; add options, or make it single best answer", field=item.field + ".options")
+                              "are easy to guess; add options, or make it single best answer", field=field)
 
 
 @rule("option-length", "One option is more than twice (or under half) as long as the others, by 5 words or more.",
@@ -180,8 +182,8 @@ def option_length(report: Reporter) -> None:
     that stands out by its length is chosen or dismissed for its length alone, whether it is the key
     or not. Words, not characters, because options of the same kind can differ a lot in letters
     ("Muscle", "Neuromuscular junction") without being a cue; the 5-word margin keeps such short lists
-    quiet. On the bank of December 2026 this flags 12 of 100 single-best-answer and multiple-select
-    items, among them every one whose key read as a full sentence among one- or two-word
+    quiet. On the bank at commit e792492 this flags 12 of 100 single-best-answer and multiple-select
+    items, among them those whose key reads as a full sentence among one- or two-word
     distractors."""
     for item in report.items:
         if item.type == "true-false":
@@ -190,7 +192,9 @@ def option_length(report: Reporter) -> None:
         odd = []
         for i, n in enumerate(counts):
             others = statistics.median(counts[:i] + counts[i + 1:])
-            if (n > LENGTH_FACTOR * others and n - others >= LENGTH_MARGIN) or (n * LENGTH_FACTOR < others and others - n >= LENGTH_MARGIN):
+            longer = n > LENGTH_FACTOR * others and n - others >= LENGTH_MARGIN
+            shorter = n * LENGTH_FACTOR < others and others - n >= LENGTH_MARGIN
+            if longer or shorter:
                 odd.append((abs(n - others), i, n, others))
         if odd:
             _, i, n, others = max(odd)
@@ -234,9 +238,10 @@ def all_none_of_the_above(report: Reporter) -> None:
     for item in report.items:
         for option in item.question.options:
             if _ABOVE.search(plain(option.text)):
-                report.item(item, f"option {option.id} reads {plain(option.text)!r}: it is right or wrong by recognising "
-                                  "two other options, not by knowing the answer; write a plausible option of the same kind "
-                                  "instead", field=item.option_field(option) + ".text", line=option.line)
+                message = (f"option {option.id} reads {plain(option.text)!r}: it is right or wrong by recognising two "
+                           "other options, not by knowing the answer; write a plausible option of the same kind "
+                           "instead")
+                report.item(item, message, field=item.option_field(option) + ".text", line=option.line)
 
 
 ABSOLUTES = ("always", "never", "only", "all", "none", "must", "proves", "prove", "proven", "rules out",
@@ -251,7 +256,8 @@ def absolutes(text: str) -> list[str]:
     return list(dict.fromkeys((m.group(1) or m.group(2)).lower() for m in _ABSOLUTE.finditer(plain(text))))
 
 
-@rule("absolute-words", "Distractors use absolute words (always, never, only, proves, rules out...) and the key does not.",
+@rule("absolute-words",
+      "Distractors use absolute words (always, never, only, proves, rules out...) and the key does not.",
       example=Example(
           bad="""\
 stem: |

@@ -143,29 +143,33 @@ quizzes/patterns.yml:
 """,
           kind="pair"))
 def similar_stems(report: Reporter) -> None:
-    """Compares the vignette of every item with every other: a quiz stem, or for a decision its stage's
-    narrative and findings with its stem. **0.30 or more** fails. Measured on the bank at commit
-    e792492 (72 questions and 40 decisions, 6,139 pairs from different files): unrelated pairs have a
-    median of 0.02 and a 99th percentile of 0.20; the clone pairs the item audit named score 0.24 to
-    0.66, and 12 of those 16 reach 0.30. The highest-scoring pairs that are not clones (the same task
-    with opposite answers, critical illness neuropathy against myopathy; a myopathy and LEMS, both
-    proximal) sit just under the line, at 0.28 to 0.30. Every pair above it is the same patient or the
-    same question asked twice, which the bank's rules forbid ("no two stems share a patient"). A pair
-    that tests one point at two different steps (diagnosis, then management) can be silenced with that
-    reason on either item. Clones that reuse the options more than the words are caught by
-    `similar-options`."""
+    """Compares every item with every other (decisions of one case excepted): a quiz stem, or for a
+    decision its stage's narrative and stem, as TF-IDF word vectors. A cosine of **0.30 or more**
+    fails. Measured on the bank at commit e792492 (112 items, 6,139 pairs; run
+    `tests/calibrate_similarity.py`): unrelated pairs have a median of 0.02 and a 99th percentile of
+    0.19. Of the 11 clone pairs the item audit names, 8 score 0.34 to 0.66 and are caught here, 2 more
+    reuse the options rather than the words and are caught by `similar-options`, and one (a true/false
+    item and a single-best-answer item on paradoxical breathing, 0.21) is missed. The rule also flags
+    8 pairs the audit does not name, 0.30 to 0.38, and each is the same patient or the same question
+    asked again in a quiz and a case, which the bank's rules forbid. The highest pairs let through
+    score 0.30 (two items on failing breathing in GBS sharing a phrase) and 0.29 (a myopathy and
+    LEMS, both proximal weakness, not a clone), so the line sits at the edge of what words alone can
+    separate. A pair that tests one point at two different steps (diagnosis, then management) can be
+    silenced on either item, with that reason."""
     pairs = _pairs(report)
     for i, j in pairs.pairs:
         score = pairs.stem(i, j)
         if score >= STEM_LIMIT:
             first, second = pairs.items[i], pairs.items[j]
-            report.item(second, f"the vignette reads like that of {first.where}: similarity {score:.2f}, limit "
-                                f"{STEM_LIMIT:.2f}; one item per patient and teaching point: keep one, or rewrite this one "
-                                "around another patient or another step", field=second.field + ".stem", others=(first,))
+            message = (f"the vignette reads like that of {first.where}: similarity {score:.2f}, limit "
+                       f"{STEM_LIMIT:.2f}; one item per patient and teaching point: keep one, or rewrite this one "
+                       "around another patient or another step")
+            report.item(second, message, field=second.field + ".stem", others=(first,))
 
 
-@rule("similar-options", "Two items have the same key, near-duplicate options and explanations that teach the same point.",
-      target="pair", example=Example(
+@rule("similar-options",
+      "Two items have the same key, near-duplicate options and explanations that teach the same point.", target="pair",
+      example=Example(
           bad="""\
 quizzes/crisis.yml (a 74-year-old in myasthenic crisis and septic shock):
   options: [IVIg (key), Plasma exchange, Pulsed intravenous methylprednisolone alone, High-dose oral prednisolone alone]
@@ -179,16 +183,19 @@ cases/mg-crisis-drug.yml: the decision now asks what to do with his pyridostigmi
 """,
           kind="prose"))
 def similar_options(report: Reporter) -> None:
-    """Compares the options of items that have the **same key** (single best answer or the same set of
-    correct options; true/false items are not compared): their option texts at cosine **0.50 or more**,
-    about stems at least **0.12** alike, fail. Such a pair asks the same question with the same answer,
-    even when the vignette was rewritten: on the bank at e792492 this finds the quiz and case items on
-    immunotherapy in septic myasthenic crisis (stems only 0.25 alike), EGRIS at admission and the
-    GBS treatment choice, which `similar-stems` misses. Both conditions are needed because stock option
-    lists recur by design: "Where is the lesion?" items share the levels of the motor unit and often
-    the key, and the stem floor (six times the median of unrelated pairs) keeps a LEMS item and a
-    botulism item, both keyed to the neuromuscular junction, apart (stems 0.05 alike). Silence a pair
-    on either item, saying which different step each tests."""
+    """For two items with the **same key** (the same single best answer, or the same set of correct
+    options; true/false items are not compared), it fails when their option texts have a cosine of
+    **0.50 or more** and their explanations one of **0.20 or more**: the same question with the same
+    answer, teaching the same point, however the vignette was rewritten. On the bank at e792492 this
+    catches the audit's clones that `similar-stems` misses (immunotherapy in septic myasthenic crisis,
+    EGRIS at admission, stems only 0.26 and 0.19 alike) and four more quiz-and-case repeats (acute
+    flaccid myelitis twice, the intermediate syndrome, GBS treatment). Options alone are not enough:
+    "Where is the lesion?" items share the levels of the motor unit and often the key, so a LEMS item
+    and a botulism decision, both keyed to the neuromuscular junction, have options 0.71 alike. Their
+    explanations, which say what each item teaches, are only 0.07 alike; every same-key pair with
+    alike options on that bank has explanations either 0.30 or more alike (repeats) or 0.14 or less
+    (different diseases), and the floor sits between. Silence a pair on either item, saying which
+    different step each tests."""
     pairs = _pairs(report)
     for i, j in pairs.pairs:
         first, second = pairs.items[i], pairs.items[j]
@@ -196,7 +203,8 @@ def similar_options(report: Reporter) -> None:
             continue
         score, taught = pairs.option(i, j), pairs.explanation(i, j)
         if score >= OPTION_LIMIT and taught >= EXPLANATION_FLOOR and same_keys(pairs.keys[i], pairs.keys[j]):
-            report.item(second, f"asks the same question as {first.where}: the same key, near-identical options "
-                                f"({score:.2f} alike, limit {OPTION_LIMIT:.2f}) and explanations that teach the same point "
-                                f"({taught:.2f}): keep one, or make this one test another step (diagnosis, investigation, "
-                                "management)", field=second.field + ".options", others=(first,))
+            message = (f"asks the same question as {first.where}: the same key, near-identical options "
+                       f"({score:.2f} alike, limit {OPTION_LIMIT:.2f}) and explanations that teach the same point "
+                       f"({taught:.2f}): keep one, or make this one test another step (diagnosis, investigation, "
+                       "management)")
+            report.item(second, message, field=second.field + ".options", others=(first,))
