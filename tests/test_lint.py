@@ -282,9 +282,9 @@ RULE_CASES = {
                 "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),
                (ALPHA, "    objective: nm-localise\n    tags: [acute-flaccid-myelitis]\n",
                 "    objective: nm-diagnose\n    tags: [acute-flaccid-myelitis]\n")),
-        expected=(f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by only 1 item or "
-                  "decision (at least 2): write questions or decisions with 'objective: nm-localise', or take "
-                  'the objective out (objective-coverage)',),
+        expected=(f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested only by b2-ptosis "
+                  f'({BETA}:37); at least 2 items or decisions should test it: write them with '
+                  "'objective: nm-localise', or take the objective out (objective-coverage)",),
         passes=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n",
                  "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),)),
     "similar-stems": Breaks(
@@ -696,3 +696,10 @@ def test_case_tags_come_from_the_vocabulary(bank):
     edit(bank / CASE, "tags: [gbs]\n", "tags: [gbs, guillain-barre]\n")
     assert [p for p in problems(bank) if p.startswith(CASE)] == [
         f"{CASE}:5: tags[1]: unknown tag 'guillain-barre': use a tag from tags.yml, or add this one there with what it covers"]
+
+
+def test_an_objective_nobody_tests(bank):
+    apply(bank, RULE_CASES["objective-coverage"].edits + ((BETA, "    objective: nm-localise\n", "    objective: nm-diagnose\n"),))
+    assert found(bank, "objective-coverage") == [
+        f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by no item or decision; at least 2 items or "
+        "decisions should test it: write them with 'objective: nm-localise', or take the objective out (objective-coverage)"]

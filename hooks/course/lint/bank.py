@@ -98,13 +98,15 @@ def objective_coverage(report: Reporter) -> None:
     objective, and the item audit found whole parts of objectives no item tested. The finding points
     at the objective in the module page. It is a course-level rule, so it warns in a course of fewer
     than 10 items; an objective cannot be silenced: test it, or take it out of the module."""
-    tested = Counter(i.question.objective for i in report.items if i.question.objective)
+    tested: dict[str, list] = {}
+    for item in report.items:
+        tested.setdefault(item.question.objective, []).append(item)
     small = report.view.course_bank.small
     for module in report.course.modules.values():
         for index, objective in enumerate(module.objectives):
-            n = tested[objective.id]
+            n = len(tested.get(objective.id, ()))
             if n < MIN_TESTS:
-                by = "no item or decision" if n == 0 else "only 1 item or decision"
+                by = "by no item or decision" if n == 0 else f"only by {tested[objective.id][0].where}"
                 report.at(module.source, objective.line, f"objectives[{index}]",
-                          f"objective '{objective.id}' is tested by {by} (at least {MIN_TESTS}): write questions or "
-                          f"decisions with 'objective: {objective.id}', or take the objective out", small=small)
+                          f"objective '{objective.id}' is tested {by}; at least {MIN_TESTS} items or decisions should "
+                          f"test it: write them with 'objective: {objective.id}', or take the objective out", small=small)
