@@ -703,3 +703,25 @@ def test_an_objective_nobody_tests(bank):
     assert found(bank, "objective-coverage") == [
         f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by no item or decision; at least 2 items or "
         "decisions should test it: write them with 'objective: nm-localise', or take the objective out (objective-coverage)"]
+
+
+# The nine case titles of the audited bank (e792492), with the diagnosis each case leads to: the audit
+# found that five give it away.
+AUDITED_TITLES = [
+    ("A floppy arm after a cold", "Acute flaccid myelitis", False),
+    ("Double vision after a family lunch", "Foodborne botulism", False),
+    ("A Gowers sign: the boy who climbs up his own legs", "Duchenne muscular dystrophy", False),
+    ("Too much of a good thing: cholinergic crisis", "Cholinergic crisis", True),
+    ("Guillain-Barré syndrome: the patient whose gases looked fine", "Guillain-Barré syndrome", True),
+    ("ICU-acquired weakness: the septic patient who cannot wean", "ICU-acquired weakness (critical illness myopathy)", True),
+    ("A new antibiotic and a failing voice: myasthenic crisis", "Myasthenic crisis from levofloxacin", True),
+    ("The mimic: organophosphate poisoning and the intermediate syndrome", "Intermediate syndrome after organophosphate "
+     "poisoning", True),
+    ("The girl who could not stand", "Tick paralysis", False),
+]
+
+
+@pytest.mark.parametrize("title, diagnosis, gives_away", AUDITED_TITLES)
+def test_the_audited_titles_that_name_their_diagnosis(title, diagnosis, gives_away):
+    case = Case("c", title, "m", "s", (), (), (), diagnosis=diagnosis)
+    assert bool(giveaways(case, GLOSSARY)) == gives_away
