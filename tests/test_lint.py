@@ -21,6 +21,7 @@ from course.lint import RULES, lint_course
 from course.lint.cases import giveaways
 from course.cli import main as course_main
 from course.lint.docs import BEGIN, END, generated
+from course.lint.stems import NEGATIVE
 from course.lint.text import fold, lead_in, words
 from course.model import Case
 from helpers import FIXTURE, HOOKS, REPO, edit, problems
@@ -655,6 +656,15 @@ def test_every_finding_on_the_real_course_points_at_a_real_place():
 ])
 def test_the_lead_in_is_the_question_the_stem_ends_on(stem, expected):
     assert lead_in(stem) == expected
+
+
+@pytest.mark.parametrize("lead, negative", [
+    ("Which is NOT a feature of myasthenia gravis?", ["NOT"]), ("All of these fit EXCEPT which?", ["EXCEPT"]),
+    ("Which finding is least likely?", ["least"]), ("Which drug shouldn't be given?", ["shouldn't"]),
+    ("How often should VC be measured, at least?", []), ("What is the best next step?", []),
+])
+def test_negative_words_in_the_lead_in(lead, negative):
+    assert [m.group(0) for m in NEGATIVE.finditer(lead)] == negative
 
 
 def test_words_and_folding():

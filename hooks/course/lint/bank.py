@@ -107,6 +107,6 @@ def objective_coverage(report: Reporter) -> None:
             n = len(tested.get(objective.id, ()))
             if n < MIN_TESTS:
                 by = "by no item or decision" if n == 0 else f"only by {tested[objective.id][0].where}"
-                report.at(module.source, objective.line, f"objectives[{index}]",
-                          f"objective '{objective.id}' is tested {by}; at least {MIN_TESTS} items or decisions should "
-                          f"test it: write them with 'objective: {objective.id}', or take the objective out", small=small)
+                message = (f"objective '{objective.id}' is tested {by}; at least {MIN_TESTS} items or decisions "
+                           f"should test it: write them with 'objective: {objective.id}', or take the objective out")
+                report.at(module.source, objective.line, f"objectives[{index}]", message, small=small)

@@ -10,7 +10,7 @@ from .registry import Example, rule
 from .text import count_words, lead_in
 
 MIN_STEM_WORDS = 40
-_NEGATIVE = re.compile(r"\b(not|except|least|cannot)\b|\b\w+n[’']t\b", re.I)
+NEGATIVE = re.compile(r"\b(not|except|(?<!at )least|cannot)\b|\b\w+n[’']t\b", re.I)  # "at least" asks nothing negative
 
 TITLE = "Stems"
 
@@ -41,7 +41,7 @@ def negative_lead_in(report: Reporter) -> None:
     ("Which is the most likely...?", "What is the best next step?")."""
     for item in report.items:
         asked = lead_in(item.question.stem)
-        found = [m.group(0) for m in _NEGATIVE.finditer(asked)]
+        found = [m.group(0) for m in NEGATIVE.finditer(asked)]
         if found:
             report.item(item, f"negative lead-in ({', '.join(repr(w) for w in dict.fromkeys(found))} in "
                               f"\"{asked}\"): it tests spotting the odd one out, and students misread it; ask for the "
