@@ -28,6 +28,7 @@ build: $(BIN)/mkdocs
 
 check: $(BIN)/mkdocs
 	$(BIN)/course check
+	$(BIN)/course lint
 
 test: $(VENV)/.test-deps
 	@bash tests/ensure_chromium.sh

@@ -1,5 +1,6 @@
-"""Command line: `course check [PATH...]` validates the course without building the site;
-`course export` writes LMS, Anki and answer-key files; `course new` writes a skeleton to start from."""
+"""Command line: `course check [PATH...]` validates the course without building the site; `course lint [PATH...]`
+checks the item-writing rules (see course/lint/); `course export` writes LMS, Anki and answer-key files; `course new`
+writes a skeleton to start from."""
 
 from __future__ import annotations
 
@@ -83,7 +84,15 @@ def main(argv=None) -> int:
     n.add_argument("--title", help="its title (default: made from the name)")
     n.add_argument("--root", type=Path, default=Path("."), help="the course folder (default: .)")
 
+    p = sub.add_parser("lint", help="check the item-writing rules (docs/authoring/lint.md)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report only findings in these files or folders")
+    p.add_argument("--root", default=".", type=Path, help="project root (default: .)")
+    p.add_argument("--rules", action="store_true", help="list the rules and exit")
+
     args = parser.parse_args(argv)
+    if args.command == "lint":
+        from .lint.command import run  # imported here so that `course check` and the build never load the linter
+        return run(args.root, args.paths, args.rules)
     if args.command == "export":
         return export(args)
     if args.command == "new":

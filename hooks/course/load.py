@@ -125,7 +125,7 @@ class _Loader:
                     ctx.error(("objectives", i, "id"), f"duplicate objective id '{o['id']}' (already used in {where}:{line}): objective ids are unique across the course; rename this one")
                     continue
                 objective_ids[o["id"]] = (display, ctx.line(("objectives", i, "id")))
-                objectives.append(Objective(o["id"], o["text"], page.stem))
+                objectives.append(Objective(o["id"], o["text"], page.stem, ctx.line(("objectives", i, "id"))))
             pages = []
             for i, rel in enumerate(meta.get("pages", ())):
                 target = page.parent / rel
@@ -352,7 +352,7 @@ class _Loader:
             stages=tuple(stages), teaching_points=tuple(data["teaching_points"]),
             references=self._refs(ctx, ("references",), data["references"]),
             objectives=tuple(data.get("objectives", ())), source=ctx.display, line=ctx.line(("id",)),
-            lint=self._lint(data),
+            lint=self._lint(data), diagnosis=data.get("diagnosis"), tags=self._tag_list(ctx, ("tags",), data.get("tags")),
         )
         if not ctx.failed_since_start():
             self._graph(ctx, case)

@@ -108,6 +108,8 @@ class Case:
     version: str = ""
     line: int | None = None  # line of the id in the source file
     lint: dict[str, str] = field(default_factory=dict)
+    diagnosis: str | None = None  # the final diagnosis, never shown to students; the linter keeps it out of the title
+    tags: tuple[str, ...] = ()
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)
@@ -128,6 +130,7 @@ class Objective:
     id: str
     text: str
     module: str
+    line: int | None = None  # line of its id in the module page, for messages about an untested objective
 
 
 @dataclass(frozen=True)
