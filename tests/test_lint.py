@@ -174,7 +174,7 @@ def _longer_keys(*keys):
 RULE_CASES = {
     "key-longest": Breaks(
         edits=((ALPHA, KEY_A4, "      - text: Oral potassium chloride, with ECG monitoring and a repeat level in two hours\n"),),
-        expected=(f'{ALPHA}:112: questions[3].options[0].text: the key has 76 characters, 2.38 times '
+        expected=(f'{ALPHA}:112: question 4, option 1, text: the key has 76 characters, 2.38 times '
                   'the longest distractor (32): a test-wise student picks the longest option; cut the key to '
                   'one action or finding (qualify it in its feedback), or give the distractors the same detail '
                   '(key-longest)',),
@@ -189,7 +189,7 @@ RULE_CASES = {
         passes=_longer_keys(KEY_A4, KEY_A5)),  # 2 of 9 (22%)
     "option-count": Breaks(
         edits=((ALPHA, OPTION_A1, ""),),
-        expected=(f'{ALPHA}:6: questions[0].options: a single-best-answer question has 5 options '
+        expected=(f'{ALPHA}:6: question 1, options: a single-best-answer question has 5 options '
                   '(found 4): add distractors, each a mistake a real student makes (option-count)',),
         passes=((CASE, "        - text: No treatment until the CSF protein has risen\n",
                  "        - text: Plasma exchange, five exchanges over two weeks\n          correct: false\n"
@@ -198,66 +198,66 @@ RULE_CASES = {
     "option-length": Breaks(
         edits=((ALPHA, "      - text: Cauda equina\n",
                 "      - text: Cauda equina, the bundle of nerve roots below the end of the cord\n"),),
-        expected=(f'{ALPHA}:146: questions[4].options[1].text: option b has 13 words where the other '
+        expected=(f'{ALPHA}:146: question 5, option 2, text: option b has 13 words where the other '
                   'options have a median of 3.5: an option that stands out by its length is picked or dropped '
                   'for that alone; give the options the same length and kind of detail (option-length)',),
         passes=((ALPHA, "      - text: Cauda equina\n", "      - text: Cauda equina nerve roots\n"),)),
     "all-none-of-the-above": Breaks(
         edits=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n", "      - text: None of the above\n"),),
-        expected=(f"{ALPHA}:31: questions[0].options[4].text: option e reads 'None of the above': it "
+        expected=(f"{ALPHA}:31: question 1, option 5, text: option e reads 'None of the above': it "
                   'is right or wrong by recognising two other options, not by knowing the answer; write a '
                   'plausible option of the same kind instead (all-none-of-the-above)',),
         passes=((ALPHA, "      - text: Amyotrophic lateral sclerosis\n",
                  "      - text: Motor neuron disease of all four limbs\n"),)),
     "absolute-words": Breaks(
         edits=((ALPHA, "It argues against GBS, because", "It rules out GBS, because"),),
-        expected=(f'{ALPHA}:84: questions[2].options: absolute words in distractors but not in the key'
+        expected=(f'{ALPHA}:84: question 3, options: absolute words in distractors but not in the key'
                   " (b: 'rules out'): students reject absolute statements unread; word each distractor the way "
                   'the mistaken belief is really held (absolute-words)',),
         passes=((ALPHA, "It should be repeated in a week", "It should be repeated every 2 days"),)),
     "negative-lead-in": Breaks(
         edits=((ALPHA, LEAD_A1, LEAD_A1.replace("What is the most likely diagnosis?", "Which diagnosis is NOT likely?")),),
-        expected=(f'{ALPHA}:6: questions[0].stem: negative lead-in (\'NOT\' in "Which diagnosis is NOT '
+        expected=(f'{ALPHA}:6: question 1, stem: negative lead-in (\'NOT\' in "Which diagnosis is NOT '
                   'likely?"): it tests spotting the odd one out, and students misread it; ask for the best '
                   'answer instead (negative-lead-in)',),
         passes=((ALPHA, "eye movements and eyelids are normal", "his eyelids do not droop"),)),  # before the lead-in
     "stem-short": Breaks(
         edits=((BETA, B2_STEM, B2_39),),
-        expected=(f'{BETA}:37: questions[1].stem: the stem has 39 words (at least 40): give the '
+        expected=(f'{BETA}:37: question 2, stem: the stem has 39 words (at least 40): give the '
                   'patient a clinician would see (age, tempo, examination, vital signs, results) and end on the'
                   ' question (stem-short)',),
         passes=((BETA, B2_STEM, B2_40),)),
     "feedback-short": Breaks(
         edits=((ALPHA, "feedback: Ocular and bulbar weakness would be expected, and reflexes are normal in myasthenia gravis.",
                 "feedback: Reflexes are normal in myasthenia, not facilitated."),),
-        expected=(f'{ALPHA}:19: questions[0].options[0].feedback: the feedback of option a has 7 words'
+        expected=(f'{ALPHA}:19: question 1, option 1, feedback: the feedback of option a has 7 words'
                   ' (at least 8): say why this option is right or wrong for this patient (feedback-short)',),
         passes=((ALPHA, "feedback: Ocular and bulbar weakness would be expected, and reflexes are normal in myasthenia gravis.",
                  "feedback: Reflexes are normal in myasthenia gravis, not facilitated."),)),  # 8 words
     "missing-objective": Breaks(
         edits=((ALPHA, "    objective: nm-diagnose\n    tags: [lems]\n", "    tags: [lems]\n"),),
-        expected=(f"{ALPHA}:6: questions[0].objective: no objective: add 'objective:' and name one of "
+        expected=(f"{ALPHA}:6: question 1, objective: no objective: add 'objective:' and name one of "
                   f"{MODULE}'s objectives (nm-localise, nm-diagnose, nm-manage, icu-breathing) "
                   '(missing-objective)',),
         passes=((ALPHA, "    objective: nm-diagnose\n    tags: [lems]\n", "    objective: nm-localise\n    tags: [lems]\n"),)),
     "missing-tags": Breaks(
         edits=((ALPHA, "    tags: [lems]\n", ""),),
-        expected=(f"{ALPHA}:6: questions[0].tags: no tags: add 'tags:' with its topic from tags.yml "
+        expected=(f"{ALPHA}:6: question 1, tags: no tags: add 'tags:' with its topic from tags.yml "
                   '(for example [gbs, management]) (missing-tags)',),
         passes=((ALPHA, "    tags: [lems]\n", "    tags: [neuromuscular-junction]\n"),)),
     "missing-difficulty": Breaks(
         edits=((CASE, "      difficulty: hard\n", ""),),
-        expected=(f"{CASE}:82: stages[2].decision.difficulty: no difficulty: add 'difficulty:' easy,"
+        expected=(f"{CASE}:82: stage 3, decision, difficulty: no difficulty: add 'difficulty:' easy,"
                   ' medium or hard (missing-difficulty)',),
         passes=((CASE, "      difficulty: hard\n", "      difficulty: medium\n"),)),
     "unknown-ignore": Breaks(
         edits=((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n    lint: {ignore: [key-longst], why: Not needed here.}\n"),),
-        expected=(f"{ALPHA}:6: questions[0].lint.ignore: lint ignores unknown rule 'key-longst' (did "
+        expected=(f"{ALPHA}:6: question 1, lint, ignore: lint ignores unknown rule 'key-longst' (did "
                   "you mean 'key-longest'?): use an id from `course lint --rules` (unknown-ignore)",),
         passes=((ALPHA, "    tags: [lems]\n", "    tags: [lems]\n    lint: {ignore: [key-longest], why: Not needed here.}\n"),)),
     "true-false-share": Breaks(
         edits=((BETA, "    references: [lawn-2001]\n", "    references: [lawn-2001]\n" + TF_ITEM),),
-        expected=(f"{BETA}:98: questions[3]: 1 of the course's 17 items (6%) is true/false, above the "
+        expected=(f"{BETA}:98: question 4: 1 of the course's 17 items (6%) is true/false, above the "
                   f'5% limit: rewrite at least 1 as single best answer (b4-true-false ({BETA}:98)) '
                   '(true-false-share)',),
         passes=((BETA, "    references: [lawn-2001]\n", "    references: [lawn-2001]\n" + TF_ITEM.replace(
@@ -265,7 +265,7 @@ RULE_CASES = {
             "    difficulty: easy\n    lint: {ignore: [true-false-share], why: Kept to show the format.}\n")),)),
     "multiple-select-share": Breaks(
         edits=((ALPHA, "  - id: a4-hypokalaemia\n    type: single\n", "  - id: a4-hypokalaemia\n    type: multiple\n"),),
-        expected=(f"{ALPHA}:99: questions[3]: 3 of the course's 16 items (19%) are multiple select, "
+        expected=(f"{ALPHA}:99: question 4: 3 of the course's 16 items (19%) are multiple select, "
                   'above the 15% limit: rewrite at least 1 as single best answer (a4-hypokalaemia '
                   f'({ALPHA}:99), a7-atropine ({ALPHA}:192), b3-failing '
                   f'({BETA}:68)) (multiple-select-share)',),
@@ -273,7 +273,7 @@ RULE_CASES = {
     "multiple-select-key-count": Breaks(
         edits=((BETA, "      - text: A respiratory rate of 28/min\n        correct: true",
                 "      - text: A respiratory rate of 28/min\n        correct: false"),),
-        expected=(f"{ALPHA}:192: questions[6]: 2 of the course's 2 multiple-select items have exactly "
+        expected=(f"{ALPHA}:192: question 7: 2 of the course's 2 multiple-select items have exactly "
                   '2 correct options: a student who always picks 2 is helped by the count; vary it with the '
                   f'content (a7-atropine ({ALPHA}:192), b3-failing ({BETA}:68)) '
                   '(multiple-select-key-count)',),
@@ -283,7 +283,7 @@ RULE_CASES = {
                 "    objective: nm-diagnose\n    tags: [spinal-cord]\n"),
                (ALPHA, "    objective: nm-localise\n    tags: [acute-flaccid-myelitis]\n",
                 "    objective: nm-diagnose\n    tags: [acute-flaccid-myelitis]\n")),
-        expected=(f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested only by b2-ptosis "
+        expected=(f"{MODULE}:5: objective 1: objective 'nm-localise' is tested only by b2-ptosis "
                   f'({BETA}:37); at least 2 items or decisions should test it: write them with '
                   "'objective: nm-localise', or take the objective out (objective-coverage)",),
         passes=((ALPHA, "    objective: nm-localise\n    tags: [spinal-cord]\n",
@@ -294,13 +294,13 @@ RULE_CASES = {
                 "A 61-year-old man who smokes has had 4 months of difficulty rising from low chairs and climbing\n"
                 "      stairs, with a dry mouth and light-headedness on standing. His knee jerks are absent at rest but\n"
                 "      appear after 10 seconds of maximal contraction of the quadriceps."),),
-        expected=(f'{BETA}:6: questions[0].stem: the vignette reads like that of a1-lems '
+        expected=(f'{BETA}:6: question 1, stem: the vignette reads like that of a1-lems '
                   f'({ALPHA}:6): similarity 0.49, limit 0.30; one item per patient and teaching point:'
                   ' keep one, or rewrite this one around another patient or another step (similar-stems)',),
         passes=()),  # the bank: its closest pair (two GBS breathing items) scores 0.22
     "similar-options": Breaks(
         edits=((CASE, ED_DECISION, A9_AGAIN),),
-        expected=(f'{CASE}:23: stages[0].decision.options: asks the same question as a9-vc-fall '
+        expected=(f'{CASE}:23: stage 1, decision, options: asks the same question as a9-vc-fall '
                   f'({ALPHA}:253): the same key, near-identical options (0.87 alike, limit 0.50) and '
                   'explanations that teach the same point (0.91): keep one, or make this one test another step '
                   '(diagnosis, investigation, management) (similar-options)',),
@@ -428,9 +428,9 @@ def _example_findings(root, rule):
     kind = RULES[rule].example.kind
     findings = [f for f in lint_course(load_course(root)) if f.rule == rule and not f.silenced]
     if kind == "question":
-        return [f for f in findings if f.file == ALPHA and f.field.startswith("questions[0]")]
+        return [f for f in findings if f.file == ALPHA and f.field.startswith("question 1")]
     if kind == "pair":
-        return [f for f in findings if f.file == BETA and f.field.startswith("questions[0]") and "a1-lems" in f.message]
+        return [f for f in findings if f.file == BETA and f.field.startswith("question 1") and "a1-lems" in f.message]
     return [f for f in findings if f.file == CASE]
 
 
@@ -473,7 +473,7 @@ def test_a_silenced_item_is_listed_with_its_reason_and_does_not_fail(bank, capsy
                                 f"    lint: {{ignore: [key-longest, option-length], why: '{WHY}'}}\n"),))
     assert found(bank) == []
     assert found(bank, "key-longest", silenced=True) == [
-        f"{ALPHA}:113: questions[3].options[0].text: the key has 76 characters, 2.38 times the longest distractor (32): a "
+        f"{ALPHA}:113: question 4, option 1, text: the key has 76 characters, 2.38 times the longest distractor (32): a "
         "test-wise student picks the longest option; cut the key to one action or finding (qualify it in its feedback), "
         "or give the distractors the same detail (key-longest)"]
     code, out, _ = cli(bank, capsys)
@@ -503,7 +503,7 @@ def test_a_bank_rule_leaves_silenced_items_out_of_its_count(bank):
     apply(bank, RULE_CASES["true-false-share"].passes)  # the true/false item, silenced for the share
     assert found(bank, "true-false-share") == []
     assert found(bank, "true-false-share", silenced=True) == [
-        f"{BETA}:98: questions[3]: left out of the count for the course (true-false-share)"]
+        f"{BETA}:98: question 4: left out of the count for the course (true-false-share)"]
 
 
 def test_a_pair_is_silenced_from_either_item(bank):
@@ -559,7 +559,7 @@ def test_exit_1_when_the_course_does_not_load(bank, capsys):
     edit(bank / ALPHA, "    type: multiple\n", "    type: several\n")
     code, out, err = cli(bank, capsys)
     assert code == 1 and out == ""
-    assert f"{ALPHA}:193: questions[6].type: 'several' is not allowed here: use one of single, multiple, true-false" in err
+    assert f"{ALPHA}:193: question 7, type: 'several' is not allowed here: use one of single, multiple, true-false" in err
 
 
 def test_exit_2_for_a_path_that_does_not_exist_or_is_outside(bank, capsys, tmp_path):
@@ -705,13 +705,13 @@ def test_case_tags_come_from_the_vocabulary(bank):
     (bank / "tags.yml").write_text("gbs: GBS.\nrespiratory-monitoring: Breathing.\nmanagement: Treatment.\n", encoding="utf-8")
     edit(bank / CASE, "tags: [gbs]\n", "tags: [gbs, guillain-barre]\n")
     assert [p for p in problems(bank) if p.startswith(CASE)] == [
-        f"{CASE}:5: tags[1]: unknown tag 'guillain-barre': use a tag from tags.yml, or add this one there with what it covers"]
+        f"{CASE}:5: tag 2: unknown tag 'guillain-barre': use a tag from tags.yml, or add this one there with what it covers"]
 
 
 def test_an_objective_nobody_tests(bank):
     apply(bank, RULE_CASES["objective-coverage"].edits + ((BETA, "    objective: nm-localise\n", "    objective: nm-diagnose\n"),))
     assert found(bank, "objective-coverage") == [
-        f"{MODULE}:5: objectives[0]: objective 'nm-localise' is tested by no item or decision; at least 2 items or "
+        f"{MODULE}:5: objective 1: objective 'nm-localise' is tested by no item or decision; at least 2 items or "
         "decisions should test it: write them with 'objective: nm-localise', or take the objective out (objective-coverage)"]
 
 

@@ -9,9 +9,11 @@ SMALL_BANK items, too few for a share to mean much.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..errors import field_path
 from ..model import Case, Course, Option, Question, Quiz, Stage
 from .registry import Finding, Rule
 
@@ -196,7 +198,24 @@ class Reporter:
         self._add(file, line, field, message, warning=bank.small, why=why, files=files)
 
     def _add(self, file, line, field, message, warning=False, why=None, files=()):
-        self.out.append(Finding(self.rule.id, file, line, field, message, warning, why, files or (file,)))
+        self.out.append(Finding(self.rule.id, file, line, shown_field(field), message, warning, why, files or (file,)))
+
+
+_STEP = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
+
+
+def shown_field(field: str) -> str:
+    """'questions[3].options[0].text' -> 'question 4, option 1, text': the rules name fields as paths, and
+    the report shows them as `course check` does (errors.field_path), counted from 1 as the site counts."""
+    path: list = []
+    for step in field.split(".") if field else ():
+        m = _STEP.fullmatch(step)
+        if not m:
+            return field
+        path.append(m.group(1))
+        if m.group(2) is not None:
+            path.append(int(m.group(2)))
+    return field_path(tuple(path))
 
 
 def share(n: int, total: int) -> str:
