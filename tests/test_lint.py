@@ -329,6 +329,19 @@ RULE_CASES = {
                   'stage that shows what would really follow, such as a crash on the ward or a missed diagnosis'
                   ' (case-no-branch)',),
         passes=tuple((CASE, f"{line}\n          next: gbs-ward-crash\n", f"{line}\n") for line in WRONG_IN_ED[1:])),  # one left
+    # The emergency stage goes on by default to the crash its wrong choices name; the right choice names no next.
+    "right-choice-into-wrong-branch": Breaks(
+        edits=((CASE, "      references: [lawn-2001]\n\n  - id: gbs-ward-icu\n",
+                "      references: [lawn-2001]\n    next: gbs-ward-crash\n\n  - id: gbs-ward-icu\n"),
+               (CASE, f"{WRONG_IN_ED[2]}\n          next: gbs-ward-crash\n", f"{WRONG_IN_ED[2]}\n          next: gbs-ward-day5\n")),
+        expected=(f"{CASE}:30: stage 1, decision, option 1: the right choice goes on by default to 'gbs-ward-crash', the "
+                  "stage the wrong choices name with next: give it its own next: (the stage that follows a right choice), so "
+                  "the story it reads matches what the student chose (right-choice-into-wrong-branch)",),
+        passes=((CASE, "      references: [lawn-2001]\n\n  - id: gbs-ward-icu\n",
+                 "      references: [lawn-2001]\n    next: gbs-ward-crash\n\n  - id: gbs-ward-icu\n"),
+                (CASE, f"{WRONG_IN_ED[2]}\n          next: gbs-ward-crash\n", f"{WRONG_IN_ED[2]}\n          next: gbs-ward-day5\n"),
+                (CASE, "        - text: Intensive care, with vital capacity every 4 hours\n          correct: true\n",
+                 "        - text: Intensive care, with vital capacity every 4 hours\n          correct: true\n          next: gbs-ward-icu\n"))),
 }
 
 

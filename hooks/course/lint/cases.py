@@ -161,3 +161,63 @@ def case_no_branch(report: Reporter) -> None:
             report.case(case, f"the case has one ending and {what}: let a wrong choice lead (next:) to a stage that "
                               "shows what would really follow, such as a crash on the ward or a missed diagnosis",
                         field="stages")
+
+
+@rule("right-choice-into-wrong-branch", "A decision's right choice falls through to a stage written for a wrong choice.",
+      target="case", example=Example(
+          bad="""\
+stages:
+  - id: ed
+    decision:
+      type: single
+      options:
+        - {text: Atropine 2 mg intravenously then doubled, correct: true}
+        - {text: Pralidoxime alone until his chest clears, correct: false, next: ed-delay}
+        - {text: Intravenous fluids and a repeat chest film, correct: false, next: ed-delay}
+        - {text: Intubation and transfer before any drug, correct: false, next: ed-delay}
+  - id: ed-delay
+    narrative: An hour later his chest is still wet; the consultant recognises the toxidrome and gives atropine.
+    next: titration
+  - id: titration
+    debrief: Atropine was titrated to a clear chest, a heart rate above 80 and dry axillae.
+""",
+          good="""\
+stages:
+  - id: ed
+    decision:
+      type: single
+      options:
+        - {text: Atropine 2 mg intravenously then doubled, correct: true, next: titration}
+        - {text: Pralidoxime alone until his chest clears, correct: false, next: ed-delay}
+        - {text: Intravenous fluids and a repeat chest film, correct: false, next: ed-delay}
+        - {text: Intubation and transfer before any drug, correct: false, next: ed-delay}
+  - id: ed-delay
+    narrative: An hour later his chest is still wet; the consultant recognises the toxidrome and gives atropine.
+    next: titration
+  - id: titration
+    debrief: Atropine was titrated to a clear chest, a heart rate above 80 and dry axillae.
+""",
+          kind="case"))
+def right_choice_into_wrong_branch(report: Reporter) -> None:
+    """A right option that names no `next:` goes on to the stage's default: its own `next:`, or the stage
+    written after it. When wrong options name that very stage with `next:`, the stage was written for
+    them ("an hour later his chest is still wet"), and a student who chose right is told a story that
+    contradicts their choice. Independent reviews found this three times in one bank. Give the right
+    option its own `next:` (or, if the stage really follows every choice, let the wrong options fall
+    through too, without naming it)."""
+    items = {id(i.question): i for i in report.items}
+    for case in report.course.cases.values():
+        for stage in case.stages:
+            decision = stage.decision
+            if not decision or not stage.next:
+                continue
+            named_by_wrong = {o.next for o in decision.options if not o.correct and o.next}
+            if stage.next not in named_by_wrong:
+                continue
+            item = items[id(decision)]
+            for option in decision.options:
+                if option.correct and not option.next:
+                    report.item(item, f"the right choice goes on by default to '{stage.next}', the stage the wrong "
+                                      f"choices name with next: give it its own next: (the stage that follows a right "
+                                      f"choice), so the story it reads matches what the student chose",
+                                field=item.option_field(option), line=option.line)
