@@ -353,3 +353,11 @@ def test_one_spelling_throughout(course):
         text = re.sub(r"^\s*-? ?id: .*$", "", text, flags=re.M)  # nor ids, which saved progress keys on
         found += [f"{where}: {w}" for w in sorted(set(AMERICAN.findall(text)))]
     assert found == [], "\n".join(found)
+
+
+def test_the_shipped_bank_is_lint_clean(course):
+    """course lint finds nothing on the course's own bank; silenced findings are listed with their reasons."""
+    from course.lint import lint_course
+
+    findings = [f for f in lint_course(course) if not f.silenced]
+    assert [str(f) for f in findings] == []
