@@ -430,7 +430,7 @@ def test_unknown_reference_key_in_a_case(course):
 def test_broken_references_file_does_not_flood_every_citation(course):
     edit(course / "references.yml", "lawn-2001:\n  type: article", "lawn-2001:\n  typ: article")
     assert problems(course) == [  # one message for the typo; the case citing lawn-2001 is not flagged as well
-        "references.yml:27: lawn-2001, typ: unknown field 'typ' (did you mean 'type'?): use one of authors, book, doi, edition, editors, issue, journal, number, pages, pmid, publisher, title, type, url, volume, year",
+        "references.yml:27: lawn-2001, typ: unknown field 'typ' (did you mean 'type'?): use one of accessed, authors, book, doi, edition, editors, issue, journal, number, pages, pmid, publisher, title, type, url, volume, year",
     ]
 
 

@@ -75,6 +75,9 @@ def format_citation(entry: dict) -> str:
         parts.append(_sentence(entry["title"]))
         if entry.get("number"):
             parts.append(_sentence(entry["number"]))
-        parts.append(f"{entry['publisher']}; {entry['year']}.")
+        when = entry.get("year") or ""
+        parts.append(f"{entry['publisher']}; {when}." if when else f"{entry['publisher']}.")
+    if entry.get("accessed"):
+        parts.append(f"[cited {entry['accessed']}].")
     parts += _identifiers(entry)
     return " ".join(parts)
