@@ -144,9 +144,9 @@ def test_alias_bomb_is_rejected_fast_and_small(course):
         "quizzes/alias-bomb.yml:3: the file expands to more than 50000 values "
         "(anchors and aliases that repeat each other?): write the content out plainly"
     ]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not make it flaky; expanding the bomb would take minutes
     assert problems(course) == expected
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 5.0
     tracemalloc.start()
     try:
         assert problems(course) == expected
