@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench screenshots clean
+.PHONY: serve build test check bench screenshots js clean
 
 $(BIN)/mkdocs: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: $(BIN)/mkdocs
 
 screenshots: $(VENV)/.test-deps
 	$(BIN)/python -m pytest tests -k screenshot
+
+# course.js is assembled from hooks/course/assets/js/*.js (see hooks/course/bundle.py); run after editing them.
+js:
+	$(PYTHON) hooks/course/bundle.py
 
 clean:
 	rm -rf site $(VENV)

@@ -1,0 +1,37 @@
+// dom.js: element helpers, buttons, and the live region that announces results.
+const $ = (sel, root) => root.querySelector(sel);
+const $$ = (sel, root) => [...root.querySelectorAll(sel)];
+
+function make(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function button(text, action, cls = '') {
+  const b = make('button', 'course-button ' + cls, text);
+  b.type = 'button';
+  b.onclick = action;
+  return b;
+}
+
+// A second press confirms.
+function confirmButton(text, action, say) {
+  const b = button(text, () => {
+    if (b.dataset.confirm) return undo(), action();
+    b.dataset.confirm = 1;
+    say(b.textContent = 'Press again to confirm: ' + text.toLowerCase());
+  });
+  const undo = () => { delete b.dataset.confirm; b.textContent = text; };
+  b.onblur = undo;
+  return b;
+}
+
+function liveRegion(host, cls = 'course-sr') {
+  const live = make('p', cls);
+  live.setAttribute('aria-live', 'polite');
+  host.prepend(live);
+  return text => { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 50); };
+}
+
