@@ -1,12 +1,17 @@
-"""Assemble the shipped course.js from the small files in assets/js/.
+"""Assemble the shipped scripts from the small files in assets/js/ (see assets/js/README.md).
 
 ES modules do not load over file://, and the course must work opened from disk, so the browser gets
-one classic script: the files below, in this order, inside one function scope (nothing leaks into
-the page's globals). There is no other build step: edit a file in assets/js/, then run
+classic scripts, each the concatenation of some of those files inside one function scope:
 
-    make js                         (or: python3 hooks/course/bundle.py)
+- course.js, the shared core (page helpers, saved progress, one question), shipped by the MkDocs hook;
+  it publishes the names in SHARED as window.nmwCourse;
+- the parts, in docs/assets/: quiz.js, case.js and records.js (the Progress page and the status on
+  practice cards and indexes). Each takes the SHARED names from window.nmwCourse; docs/assets/site.js
+  loads a part, after the core, only on pages that have what it enhances.
 
-and commit both. `python3 hooks/course/bundle.py --check` (and a test) fails when course.js is stale.
+One list of names for both sides, so a part can only use what the core publishes. There is no other
+build step: edit a file in assets/js/, then run `make js` (or python3 hooks/course/bundle.py) and commit
+the results. `python3 hooks/course/bundle.py --check` (and a test) fails when a shipped file is stale.
 """
 
 from __future__ import annotations
@@ -16,32 +21,49 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SOURCES = ASSETS / "js"
-SHIPPED = ASSETS / "course.js"
+DOCS_ASSETS = ASSETS.parents[2] / "docs" / "assets"
 
-# Order matters: helpers first, each part only uses what comes before it, init.js starts everything.
-PARTS = ("dom.js", "store.js", "question.js", "quiz.js", "case.js", "progress.js", "init.js")
+SHARED = ("$", "$$", "make", "button", "confirmButton", "liveRegion", "enhance",
+          "KEY", "OLD_KEY", "load", "save", "update", "parse", "attempt", "toReview", "quizScore", "scoreText",
+          "optionId", "isRight", "sameSet", "shuffled", "setupQuestion", "parts")
 
-HEAD = ("/* Quizzes, cases and the progress page, on the HTML of hooks/course/render.py.\n"
-        "   Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */\n"
-        "(() => {\n")
-TAIL = "})();\n"
+CORE = ASSETS / "course.js"
+# Order matters: each file uses only what comes before it (or, in a part, the SHARED names).
+BUNDLES = {
+    CORE: ("dom.js", "store.js", "question.js"),
+    DOCS_ASSETS / "quiz.js": ("quiz.js",),
+    DOCS_ASSETS / "case.js": ("case.js",),
+    DOCS_ASSETS / "records.js": ("cards.js", "progress.js", "records.js"),
+}
+PURPOSE = {
+    "course.js": "The course's shared core: page helpers, saved progress, one question. Parts: docs/assets/quiz.js, case.js, records.js.",
+    "quiz.js": "Quizzes: saved answers, option order, score and results, printing. Needs course.js.",
+    "case.js": "Unfolding cases: stages, branches, decisions and the ending reached. Needs course.js.",
+    "records.js": "The Progress page, and the student's status on practice cards and the quiz and case indexes. Needs course.js.",
+}
+NOTICE = "/* {purpose}\n   Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */\n"
 
 
-def bundle() -> str:
-    """The text course.js must have: HEAD, every part in PARTS order, TAIL."""
-    parts = [(SOURCES / name).read_text(encoding="utf-8").strip("\n") + "\n" for name in PARTS]
-    return HEAD + "\n".join(parts) + TAIL
+def bundle(target: Path) -> str:
+    """The text a shipped script must have: its parts in order, in one function scope."""
+    body = "\n".join((SOURCES / name).read_text(encoding="utf-8").strip("\n") + "\n" for name in BUNDLES[target])
+    names = ", ".join(SHARED)
+    if target == CORE:
+        head, tail = "(() => {\n", f"const parts = {{}};\nwindow.nmwCourse = window.nmwCourse || {{ {names} }};\n}})();\n"
+    else:
+        head, tail = f"(({{ {names} }}) => {{\n", "})(window.nmwCourse);\n"
+    return NOTICE.format(purpose=PURPOSE[target.name]) + head + body + tail
 
 
 def main(argv: list[str]) -> int:
-    expected = bundle()
+    stale = [t for t in BUNDLES if not t.is_file() or t.read_text(encoding="utf-8") != bundle(t)]
     if "--check" in argv:
-        if SHIPPED.read_text(encoding="utf-8") != expected:
-            print(f"{SHIPPED} is out of date with {SOURCES}: run `make js` and commit it", file=sys.stderr)
-            return 1
-        return 0
-    SHIPPED.write_text(expected, encoding="utf-8")
-    print(f"wrote {SHIPPED.name} from {len(PARTS)} files in {SOURCES.relative_to(ASSETS.parent.parent)}/")
+        for target in stale:
+            print(f"{target} is out of date with {SOURCES}: run `make js` and commit it", file=sys.stderr)
+        return 1 if stale else 0
+    for target in stale:
+        target.write_text(bundle(target), encoding="utf-8")
+        print(f"wrote {target} from {', '.join(BUNDLES[target])}")
     return 0
 
 

@@ -35,3 +35,11 @@ function liveRegion(host, cls = 'course-sr') {
   return text => { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 50); };
 }
 
+
+// Enhance each element of the page that matches, once; one that fails leaves the others working.
+function enhance(selector, setup) {
+  for (const node of document.querySelectorAll(selector + ':not([data-ready])')) {
+    node.dataset.ready = 'true';
+    try { setup(node); } catch (e) { setTimeout(() => { throw e; }); }
+  }
+}
