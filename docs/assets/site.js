@@ -112,7 +112,7 @@
       label: teaching && hub ? hub.textContent.trim() : '',
       title: title ? title.textContent.replace('\u00b6', '').trim() : document.title,
       path: location.pathname.startsWith(ROOT.pathname) ? decodeURI(location.pathname.slice(ROOT.pathname.length)) : '',
-      headings: $$('.md-content__inner > h2[id]'),
+      headings: $$('.md-content__inner h2[id]'),
     };
     page.topic = $('[data-md-component="header-topic"] .md-ellipsis');
     page.section = undefined;
@@ -123,7 +123,7 @@
 
   function scrolled() {
     const line = innerHeight / 4;
-    const current = page.headings.filter(h => h.getBoundingClientRect().top < line).pop();
+    const current = page.headings.filter(h => h.offsetParent && h.getBoundingClientRect().top < line).pop();
     if (!page.topic || current === page.section) return;
     page.section = current;
     const heading = current && current.textContent.replace('\u00b6', '').trim();
