@@ -138,6 +138,26 @@ def test_a_changed_case_restarts(fixture_site, site_url, page):
 
 
 
+def test_printed_case_shows_every_stage_reached_with_its_decisions_and_debrief(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    decide(page, "Send home")
+    page.get_by_role("button", name="Continue").click()
+    page.emulate_media(media="print")
+    ed, home = page.locator(ED), page.locator(HOME)
+    expect(page.get_by_text("A 45-year-old man with two days of ascending weakness.")).to_be_visible()
+    expect(ed.locator(".quiz-result")).to_have_text("Incorrect. The answer is B.")
+    expect(ed.locator(".quiz-option[data-option='a']")).to_contain_text("Your choice: incorrect. Unsafe.")
+    expect(ed.locator(".quiz-option[data-option='b']")).to_contain_text("Correct answer. Right.")
+    expect(ed.get_by_text("Monitor serially.")).to_be_visible()
+    expect(home.get_by_text("He returns in respiratory distress.")).to_be_visible()
+    expect(home.get_by_text("Bad ending.")).to_be_visible()
+    expect(page.locator(WARD)).to_be_hidden(), "a stage not reached is not printed"
+    expect(page.locator(".case-close")).to_contain_text("Measure VC serially.")
+    expect(page.locator(".case-path li").first).to_have_text("Emergency department: you chose \u201cSend home\u201d (not the best choice).")
+    for b in page.locator(".case button").all():
+        expect(b).to_be_hidden()
+
+
 def test_a_case_by_keyboard_alone(fixture_site, site_url, page):
     open_case(page, site_url, fixture_site)
     tab_until(page, "el => el.name === 'question-sample-gbs-ed'")

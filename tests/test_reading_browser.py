@@ -224,3 +224,23 @@ def test_no_accessibility_violations_on_the_reading_pages(hubs_site, site_url, p
                 page.locator(".md-content__inner abbr[tabindex='0']").first.focus()
                 expect(tooltip(page)).to_have_count(1)
                 assert (v := axe(page, ".md-header", ".md-container")) == [], (path, scheme, v)
+
+
+def test_no_page_of_the_course_scrolls_sideways_on_a_phone(real_site, site_url, phone):
+    """Every page of the built course at 360 px: nothing wider than the screen, and each table too wide for
+    its box scrolls inside it, says so, and can be reached by keyboard."""
+    pages = sorted(p.relative_to(real_site).as_posix() for p in real_site.rglob("*.html") if p.name != "404.html")
+    wide, tables = {}, 0
+    for path in pages:
+        open_page(phone, site_url(real_site, path))
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[path] = width
+        found = phone.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset__scrollwrap, .md-content .course-scroll')]
+            .filter(box => box.scrollWidth > box.clientWidth + 1)
+            .map(box => ({wide: box.classList.contains('course-wide'), focusable: box.tabIndex === 0,
+                          cue: !!box.previousElementSibling && box.previousElementSibling.matches('.course-scroll-cue:not([hidden])')}))""")
+        tables += len(found)
+        assert all(t == {"wide": True, "focusable": True, "cue": True} for t in found), (path, found)
+    assert wide == {}, f"pages wider than a 360 px phone: {wide}"
+    assert len(pages) > 10

@@ -1,6 +1,6 @@
 /* Unfolding cases: stages, branches, decisions and the ending reached. Needs course.js.
    Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */
-(({ $, $$, make, button, confirmButton, liveRegion, enhance, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
+(({ $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
 // case.js: an unfolding case, one stage at a time: branches, saved path, decisions, the ending reached, a summary.
 function setupCase(box) {
   const say = liveRegion(box);
@@ -139,6 +139,9 @@ function setupCase(box) {
   }
 }
 
-parts.case = () => enhance('.case', setupCase);
+parts.case = () => {
+  enhance('.case', setupCase);
+  skipLink();
+};
 parts.case();
 })(window.nmwCourse);

@@ -1,11 +1,8 @@
-/* Opened from disk (file://), Material's instant navigation cannot run, and while the feature is on none
-   of the theme's page components start either: the contents panel never highlights the current section
-   or stops at the footer, the header never shows the page title, tooltips, back-to-top and table
-   scrolling stay off. (Instant navigation returns an empty stream on file://, which completes the
-   theme's document$ before the page has loaded; see bundle.ts in mkdocs-material.)
-   So on file:// this removes the feature from the theme's configuration before the theme reads it.
-   Listed under extra.polyfills, this runs in <head>; the parser runs pending observer callbacks at
-   each </script>, so the callback sees the complete #__config before bundle.js executes. */
+/* From disk (file://) Material's instant navigation cannot run, and while the feature is on none of the
+   theme's components start either (contents highlight and height, header title, tooltips, back to top,
+   table scrolling): it completes the theme's document$ before the page loads. So on file:// the feature
+   is removed from #__config before bundle.js reads it: the parser runs observer callbacks at each
+   </script>, before the next script executes. Listed under extra.polyfills, in <head>. */
 (() => {
   if (location.protocol !== 'file:') return;
   new MutationObserver((records, observer) => {

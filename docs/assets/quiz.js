@@ -1,6 +1,6 @@
 /* Quizzes: saved answers, option order, score and results, printing. Needs course.js.
    Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */
-(({ $, $$, make, button, confirmButton, liveRegion, enhance, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
+(({ $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
 // quiz.js: a quiz's questions, saved answers, option order, score, results, and printing for rounds.
 function setupQuiz(quiz) {
   const id = quiz.dataset.quiz;
@@ -95,6 +95,9 @@ function answerKey(quiz) {
   ($('.quiz-answer-key', quiz) || quiz.appendChild(make('section', 'quiz-answer-key'))).replaceChildren(make('h2', '', 'Answer key'), list);
 }
 
-parts.quiz = () => enhance('.quiz', setupQuiz);
+parts.quiz = () => {
+  enhance('.quiz', setupQuiz);
+  skipLink();
+};
 parts.quiz();
 })(window.nmwCourse);

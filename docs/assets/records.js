@@ -1,6 +1,6 @@
-/* The Progress page, and the student's status on practice cards and the quiz and case indexes. Needs course.js.
+/* The Progress page, the student's status on practice cards and indexes, continue reading on module pages. Needs course.js.
    Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */
-(({ $, $$, make, button, confirmButton, liveRegion, enhance, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
+(({ $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
 // cards.js: the student's status on each practice card of a module, and beside each quiz and case of the indexes.
 // A card names its quiz (data-quiz) or case (data-case); an index item only links to it. A quiz's questions come
 // from the card (data-questions) when the page gives them, else from the quiz's last visit.
@@ -115,10 +115,34 @@ function setupProgress(box) {
   }
 }
 
-// records.js: the Progress page, and the status on cards and indexes.
+// reading.js: on a module's page, continue where the student left off, from what site.js saved (nmw-reading-v1).
+const ROOT = new URL('..', document.currentScript.src);  // this part is assets/records.js
+
+function setupReading() {
+  const [, module] = location.pathname.match(/\/modules\/([^/.]+)\.html$/) || [];
+  const box = $('.course-module', document);
+  let saved;
+  try { saved = JSON.parse(localStorage.getItem('nmw-reading-v1'))[module]; } catch (e) { /* nothing saved */ }
+  const old = $('.course-continue', document);
+  if (old) old.remove();
+  if (!box || !saved || !saved.last || typeof saved.last.path !== 'string') return;
+  const { last } = saved;
+  const link = make('a', '', `${last.page}: ${last.heading}`);
+  link.href = new URL(last.path, ROOT).href + '#' + encodeURIComponent(last.section);
+  box.prepend(make('p', 'course-continue', 'Continue where you left off: '));
+  box.firstChild.append(link);
+  for (const item of $$('.course-module-pages li[data-page]', box)) {
+    const heading = saved.pages && saved.pages[item.dataset.page.replace(/\.md$/, '.html')];
+    const mark = $('.course-last-read', item) || item.appendChild(make('span', 'course-last-read'));
+    mark.textContent = heading ? ` Last read: ${heading}` : '';
+  }
+}
+
+// records.js: the Progress page, the status on cards and indexes, and continue reading on a module's page.
 parts.records = () => {
   enhance('.course-progress', setupProgress);
   setupCards();
+  setupReading();
 };
 parts.records();
 })(window.nmwCourse);

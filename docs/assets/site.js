@@ -1,5 +1,5 @@
-/* site.js: reading aids on every page, and the loader of the course's parts where a page needs them.
-   page() runs for each page shown: on load, and after each of Material's instant navigations. */
+/* site.js: reading aids on every page, and the loader of the course's parts where a page needs them
+   (hooks/course/assets/js/README.md). start() runs for each page shown, also after instant navigation. */
 (() => {
   const ROOT = new URL('..', document.currentScript.src);  // this file is assets/site.js
   const READING = 'nmw-reading-v1';
@@ -7,7 +7,7 @@
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
   const make = (tag, cls, text) => Object.assign(document.createElement(tag), { className: cls, textContent: text || '' });
   const loading = {};
-  let page = {};
+  let page = { headings: [] };
 
   function script(path) {
     return (loading[path] = loading[path] || new Promise((resolve, reject) => {
@@ -25,7 +25,7 @@
   const PARTS = {
     quiz: '.quiz',
     case: '.case',
-    records: '.course-progress, .course-card, h2[id^="quizzes-"] + ul, h2[id^="cases-"] + ul',
+    records: '.course-progress, .course-module, .course-card, h2[id^="quizzes-"] + ul, h2[id^="cases-"] + ul',
   };
   async function course() {
     const wanted = Object.keys(PARTS).filter(name => $(PARTS[name]));
@@ -117,7 +117,6 @@
     page.topic = $('[data-md-component="header-topic"] .md-ellipsis');
     page.section = undefined;
     document.documentElement.classList.toggle('course-summary', !!teaching && teaching === '/summary');
-    if (module && !teaching) hubContinue(module);
     scrolled();
   }
 
@@ -152,51 +151,6 @@
       localStorage.setItem(READING, JSON.stringify(all));
     } catch (e) { /* unsaved */ }
   }
-  function recall(module) {
-    try {
-      const saved = JSON.parse(localStorage.getItem(READING))[module];
-      return saved && saved.last && typeof saved.last.path === 'string' ? saved : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function hubContinue(module) {
-    const box = $('.course-module');
-    const saved = recall(module);
-    const old = $('.course-continue');
-    if (old) old.remove();
-    if (!box || !saved) return;
-    const { last } = saved;
-    const link = make('a', '', `${last.page}: ${last.heading}`);
-    link.href = new URL(last.path, ROOT).href + '#' + encodeURIComponent(last.section);
-    const note = make('p', 'course-continue', 'Continue where you left off: ');
-    note.append(link);
-    box.prepend(note);
-    for (const item of $$('.course-module-pages li[data-page]', box)) {
-      const heading = saved.pages && saved.pages[item.dataset.page.replace(/\.md$/, '.html')];
-      const mark = $('.course-last-read', item) || item.appendChild(make('span', 'course-last-read'));
-      mark.textContent = heading ? ` Last read: ${heading}` : '';
-    }
-  }
-
-  // Past the header and navigation, straight to the first question still to answer.
-  function skipLink() {
-    const old = $('.course-skip');
-    if (old) old.remove();
-    const host = $('.quiz, .case');
-    const skip = $('.md-skip');
-    if (!host || !skip) return;
-    const link = make('a', 'md-skip course-skip', host.matches('.quiz') ? 'Skip to the questions' : 'Skip to the case');
-    link.href = '#' + host.id;
-    link.onclick = event => {
-      const target = $$('.quiz-question input:not(:disabled)').find(input => input.offsetParent) || host;
-      event.preventDefault();
-      if (target === host) host.tabIndex = -1;
-      target.focus();
-    };
-    skip.after(link);
-  }
 
   // A module summary prints on one page (site.css); a button prints it from a phone too.
   function summaryPrint() {
@@ -216,7 +170,6 @@
     abbreviations();
     reading();
     summaryPrint();
-    skipLink();
     diagrams();
     course().catch(error => setTimeout(() => { throw error; }));
   }

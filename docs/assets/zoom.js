@@ -1,5 +1,15 @@
 /* zoom.js: a diagram full-screen, zoomed with buttons or the + and - keys (or a pinch), moved by scrolling.
    site.js loads it the first time a student opens a diagram. Escape or Close returns to the page. */
+(() => {
+const STYLE = `.course-zoom {width: 100vw; max-width: none; height: 100vh; max-height: none; margin: 0; padding: 0; border: 0; display: flex; flex-direction: column; color: var(--md-default-fg-color); background: var(--md-default-bg-color)}
+.course-zoom:not([open]) {display: none}
+.course-zoom-bar {display: flex; align-items: center; gap: 0.4rem; padding: 0.4rem}
+.course-zoom-bar .course-button {min-width: 2.2rem; padding: 0.3rem 0.6rem; font: inherit; font-weight: 700; color: inherit; background: none; border: 0.1rem solid; border-radius: 0.2rem; cursor: pointer}
+.course-zoom-bar .course-button:last-child {margin-left: auto}
+.course-zoom-view {flex: 1; overflow: auto; touch-action: pan-x pan-y pinch-zoom}
+.course-zoom-view img {display: block; width: 100%; height: 100%; object-fit: contain; background: #fff}
+.course-zoom-view.is-zoomed img {height: auto; max-width: none}`;
+
 window.nmwZoom = (img, opener) => {
   const make = (tag, cls, text) => Object.assign(document.createElement(tag), { className: cls, textContent: text || '' });
   const dialog = make('dialog', 'course-zoom');
@@ -40,8 +50,12 @@ window.nmwZoom = (img, opener) => {
     dialog.remove();
     if (opener) opener.focus();
   });
+  if (!document.getElementById('course-zoom-style')) {
+    document.head.append(Object.assign(document.createElement('style'), { id: 'course-zoom-style', textContent: STYLE }));
+  }
   document.body.append(dialog);
   zoom(1);
   dialog.showModal();
   view.focus();
 };
+})();

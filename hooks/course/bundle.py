@@ -23,7 +23,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 SOURCES = ASSETS / "js"
 DOCS_ASSETS = ASSETS.parents[2] / "docs" / "assets"
 
-SHARED = ("$", "$$", "make", "button", "confirmButton", "liveRegion", "enhance",
+SHARED = ("$", "$$", "make", "button", "confirmButton", "liveRegion", "enhance", "skipLink",
           "KEY", "OLD_KEY", "load", "save", "update", "parse", "attempt", "toReview", "quizScore", "scoreText",
           "optionId", "isRight", "sameSet", "shuffled", "setupQuestion", "parts")
 
@@ -33,13 +33,13 @@ BUNDLES = {
     CORE: ("dom.js", "store.js", "question.js"),
     DOCS_ASSETS / "quiz.js": ("quiz.js",),
     DOCS_ASSETS / "case.js": ("case.js",),
-    DOCS_ASSETS / "records.js": ("cards.js", "progress.js", "records.js"),
+    DOCS_ASSETS / "records.js": ("cards.js", "progress.js", "reading.js", "records.js"),
 }
 PURPOSE = {
     "course.js": "The course's shared core: page helpers, saved progress, one question. Parts: docs/assets/quiz.js, case.js, records.js.",
     "quiz.js": "Quizzes: saved answers, option order, score and results, printing. Needs course.js.",
     "case.js": "Unfolding cases: stages, branches, decisions and the ending reached. Needs course.js.",
-    "records.js": "The Progress page, and the student's status on practice cards and the quiz and case indexes. Needs course.js.",
+    "records.js": "The Progress page, the student's status on practice cards and indexes, continue reading on module pages. Needs course.js.",
 }
 NOTICE = "/* {purpose}\n   Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */\n"
 

@@ -47,6 +47,24 @@ function enhance(selector, setup) {
   }
 }
 
+// A skip link past the header and navigation, to the first question still to answer (WCAG 2.4.1).
+function skipLink() {
+  const old = $('.course-skip', document);
+  if (old) old.remove();
+  const host = $('.quiz, .case', document);
+  const skip = $('.md-skip', document);
+  if (!host || !skip) return;
+  const link = make('a', 'md-skip course-skip', host.matches('.quiz') ? 'Skip to the questions' : 'Skip to the case');
+  link.href = '#' + host.id;
+  link.onclick = event => {
+    const target = $$('.quiz-question input:not(:disabled)', document).find(input => input.offsetParent) || host;
+    event.preventDefault();
+    if (target === host) host.tabIndex = -1;
+    target.focus();
+  };
+  skip.after(link);
+}
+
 // store.js: saved progress (format in README.md); a record that is not as saved is dropped on reading.
 const KEY = 'nmw-course-v2';
 const OLD_KEY = 'nmw-course-v1';
@@ -221,5 +239,5 @@ function shuffled(ids) {
   return out;
 }
 const parts = {};
-window.nmwCourse = window.nmwCourse || { $, $$, make, button, confirmButton, liveRegion, enhance, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts };
+window.nmwCourse = window.nmwCourse || { $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts };
 })();

@@ -136,5 +136,8 @@ function setupCase(box) {
   }
 }
 
-parts.case = () => enhance('.case', setupCase);
+parts.case = () => {
+  enhance('.case', setupCase);
+  skipLink();
+};
 parts.case();

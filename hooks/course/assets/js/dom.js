@@ -43,3 +43,21 @@ function enhance(selector, setup) {
     try { setup(node); } catch (e) { setTimeout(() => { throw e; }); }
   }
 }
+
+// A skip link past the header and navigation, to the first question still to answer (WCAG 2.4.1).
+function skipLink() {
+  const old = $('.course-skip', document);
+  if (old) old.remove();
+  const host = $('.quiz, .case', document);
+  const skip = $('.md-skip', document);
+  if (!host || !skip) return;
+  const link = make('a', 'md-skip course-skip', host.matches('.quiz') ? 'Skip to the questions' : 'Skip to the case');
+  link.href = '#' + host.id;
+  link.onclick = event => {
+    const target = $$('.quiz-question input:not(:disabled)', document).find(input => input.offsetParent) || host;
+    event.preventDefault();
+    if (target === host) host.tabIndex = -1;
+    target.focus();
+  };
+  skip.after(link);
+}

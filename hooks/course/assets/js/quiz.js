@@ -92,5 +92,8 @@ function answerKey(quiz) {
   ($('.quiz-answer-key', quiz) || quiz.appendChild(make('section', 'quiz-answer-key'))).replaceChildren(make('h2', '', 'Answer key'), list);
 }
 
-parts.quiz = () => enhance('.quiz', setupQuiz);
+parts.quiz = () => {
+  enhance('.quiz', setupQuiz);
+  skipLink();
+};
 parts.quiz();
