@@ -106,7 +106,13 @@ def test_reset_quiz_starts_a_new_round_and_keeps_the_misses(fixture_site, site_u
     assert misses(page) == ["sample-q1"]
 
 
-def test_one_score_on_the_quiz_page_its_card_the_index_and_the_progress_page(hubs_site, site_url, page):
+def no_violations(page, axe, *selectors):
+    for scheme in ("default", "slate"):
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        assert (v := axe(page, *selectors)) == [], (scheme, v)
+
+
+def test_one_score_on_the_quiz_page_its_card_the_index_and_the_progress_page(hubs_site, site_url, page, axe):
     open_ready(page, site_url(hubs_site, "quizzes/crisis-sample.html"))
     answer(page, "sample-q1", "Forced vital capacity")
     answer(page, "sample-q2", "Miosis")
@@ -132,17 +138,20 @@ def test_one_score_on_the_quiz_page_its_card_the_index_and_the_progress_page(hub
     page.goto(site_url(hubs_site, "modules/crisis.html"))
     expect(card.locator(".course-status")).to_have_text("1 / 3 right at first try (3 of 3 answered)")
     expect(card).to_have_attribute("data-status", "done")
+    no_violations(page, axe, ".course-cards")
 
 
-def test_a_bad_case_ending_and_the_wrong_decision_show_on_the_progress_page(hubs_site, site_url, page):
+def test_a_bad_case_ending_and_the_wrong_decision_show_on_the_progress_page(hubs_site, site_url, page, axe):
     open_ready(page, site_url(hubs_site, "cases/gbs-sample.html"))
     answer(page, "sample-gbs-ed", "Send home")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("Bad ending.")).to_be_visible()
+    no_violations(page, axe, ".case")
 
     open_ready(page, site_url(hubs_site, PROGRESS))
     assert statuses(page)[2] == "Ending reached: At home (not the best ending)"
     assert misses(page) == ["Sample case, Emergency department: you chose \u201cSend home\u201d (not the best choice)."]
+    no_violations(page, axe, ".course-progress")
     page.goto(site_url(hubs_site, "modules/icu.html"))
     expect(page.locator(".course-card[data-case='gbs-sample'] .course-status")).to_have_text("Ending reached: At home (not the best ending)")
     page.goto(site_url(hubs_site, "cases/index.html"))

@@ -156,7 +156,7 @@
   function summaryPrint() {
     const title = $('.md-content__inner h1');
     if (!document.documentElement.classList.contains('course-summary') || !title || $('.course-print')) return;
-    const print = make('button', 'md-button course-print', 'Print this summary');
+    const print = make('button', 'course-print', 'Print this summary');
     print.type = 'button';
     print.onclick = () => window.print();
     title.after(print);
