@@ -244,3 +244,65 @@ def test_no_page_of_the_course_scrolls_sideways_on_a_phone(real_site, site_url, 
         assert all(t == {"wide": True, "focusable": True, "cue": True} for t in found), (path, found)
     assert wide == {}, f"pages wider than a 360 px phone: {wide}"
     assert len(pages) > 10
+
+
+def test_screenshots_of_reading_and_records(hubs_site, browser, request):
+    """Refreshes the README's screenshots of this behaviour; runs only when asked for (`make screenshots`)."""
+    import os
+    from pathlib import Path
+
+    if "screenshot" not in (request.config.getoption("keyword") or "") and not os.environ.get("SCREENSHOTS"):
+        pytest.skip("run with -k screenshot to refresh docs/images/screenshots")
+    shots = Path(__file__).resolve().parent.parent / "docs" / "images" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    url = lambda path: (hubs_site / path).as_uri()  # noqa: E731
+    context = browser.new_context(**PHONE, reduced_motion="reduce", device_scale_factor=1)
+    page = context.new_page()
+    static_header = "document.head.append(Object.assign(document.createElement('style'), {textContent: '.md-header { position: static }'}))"
+
+    open_page(page, url("quizzes/crisis-sample.html"))
+    q = page.locator("#question-sample-q1")
+    q.get_by_label("Oxygen saturation").check()
+    q.get_by_role("button", name="Check answer").click()
+    q.get_by_role("button", name="Try again").click()
+    q.get_by_label("Forced vital capacity").check()
+    q.get_by_role("button", name="Check answer").click()
+    page.locator("#question-sample-q2").get_by_label("Miosis").check()
+    page.locator("#question-sample-q2").get_by_role("button", name="Check answer").click()
+    page.mouse.click(5, 300)
+    q.screenshot(path=shots / "quiz-first-try-360px.png")
+    open_page(page, url("cases/gbs-sample.html"))
+    page.locator("#stage-sample-gbs-ed").get_by_label("Send home").check()
+    page.locator("#stage-sample-gbs-ed").get_by_role("button", name="Check answer").click()
+    page.get_by_role("button", name="Continue").click()
+
+    open_page(page, url(BREATHING))
+    scroll_to_section(page, 1)
+    box = page.locator(".course-wide")
+    box.scroll_into_view_if_needed()
+    box.evaluate("e => e.scrollTo({left: 160, behavior: 'instant'})")
+    page.evaluate("window.scrollBy(0, -120)")
+    page.wait_for_timeout(200)
+    page.screenshot(path=shots / "table-360px.png")
+    gbs = page.locator(".md-content__inner abbr", has_text="GBS").first
+    gbs.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -200)")
+    gbs.tap()
+    expect(tooltip(page)).to_be_visible()
+    page.screenshot(path=shots / "abbreviation-tap-360px.png")
+    scroll_to_section(page, 3)
+    opener = page.get_by_role("button", name="Enlarge diagram")
+    opener.scroll_into_view_if_needed()
+    opener.tap()
+    page.get_by_role("button", name="Zoom in").tap()
+    page.screenshot(path=shots / "diagram-zoom-360px.png")
+    page.keyboard.press("Escape")
+    scroll_to_section(page, 3)
+
+    open_page(page, url(HUB))
+    page.evaluate(static_header)  # so that the sticky header does not cover element screenshots
+    page.locator(".course-module").screenshot(path=shots / "module-hub-360px.png")
+    open_page(page, url("progress.html"))
+    page.evaluate(static_header)
+    page.locator(".course-progress").screenshot(path=shots / "progress-360px.png")
+    context.close()

@@ -154,6 +154,7 @@ def test_a_bad_case_ending_and_the_wrong_decision_show_on_the_progress_page(hubs
     no_violations(page, axe, ".course-progress")
     page.goto(site_url(hubs_site, "modules/icu.html"))
     expect(page.locator(".course-card[data-case='gbs-sample'] .course-status")).to_have_text("Ending reached: At home (not the best ending)")
+    expect(page.locator(".course-card[data-case='gbs-sample']")).to_have_attribute("data-status", "review")
     page.goto(site_url(hubs_site, "cases/index.html"))
     expect(page.locator(".md-content li .course-status")).to_have_text("Ending reached: At home (not the best ending)")
 

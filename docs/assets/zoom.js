@@ -6,8 +6,8 @@ const STYLE = `.course-zoom {width: 100vw; max-width: none; height: 100vh; max-h
 .course-zoom-bar {display: flex; align-items: center; gap: 0.4rem; padding: 0.4rem}
 .course-zoom-bar .course-button {min-width: 2.2rem; padding: 0.3rem 0.6rem; font: inherit; font-weight: 700; color: inherit; background: none; border: 0.1rem solid; border-radius: 0.2rem; cursor: pointer}
 .course-zoom-bar .course-button:last-child {margin-left: auto}
-.course-zoom-view {flex: 1; overflow: auto; touch-action: pan-x pan-y pinch-zoom}
-.course-zoom-view img {display: block; width: 100%; height: 100%; object-fit: contain; background: #fff}
+.course-zoom-view {flex: 1; display: flex; overflow: auto; touch-action: pan-x pan-y pinch-zoom}
+.course-zoom-view img {flex: none; margin: auto; width: 100%; height: 100%; object-fit: contain; background: #fff}
 .course-zoom-view.is-zoomed img {height: auto; max-width: none}`;
 
 window.nmwZoom = (img, opener) => {

@@ -21,8 +21,10 @@ function setupCards() {
     if (!kind) continue;
     let text, done;
     if (kind === 'cases') {
-      text = caseStatus(d.cases[item.dataset.case || id]);
-      done = text.startsWith('Ending');
+      const r = d.cases[item.dataset.case || id];
+      const end = r && r.ending;
+      text = caseStatus(r);
+      done = end && end.stage === r.path[r.path.length - 1] && (end.best || 'review');
     } else {
       const quiz = item.dataset.quiz || id;
       const ids = item.dataset.questions ? item.dataset.questions.split(' ') : (d.quizzes[quiz] || {}).ids;
@@ -32,6 +34,6 @@ function setupCards() {
     }
     const status = $('.course-status', item) || item.appendChild(make('span', 'course-status'));
     status.textContent = text;
-    item.dataset.status = done ? 'done' : text === 'Not started' ? 'new' : 'started';
+    item.dataset.status = done === 'review' ? 'review' : done ? 'done' : text === 'Not started' ? 'new' : 'started';
   }
 }
