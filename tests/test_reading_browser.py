@@ -212,6 +212,19 @@ def test_a_module_summary_prints_on_one_page(hubs_site, site_url, page):
     assert pdf_pages(page.pdf(format="A4")) > 1
 
 
+def test_every_module_summary_of_the_course_prints_on_one_page(real_site, page):
+    summaries = sorted(real_site.glob("modules/*/summary.html"))
+    if not summaries:
+        pytest.skip("the course has no module summary pages yet (docs/modules/<module>/summary.md)")
+    pages = {}
+    for path in summaries:
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        pages[path.relative_to(real_site).as_posix()] = pdf_pages(page.pdf(format="A4"))
+        page.emulate_media(media="null")
+    assert all(n == 1 for n in pages.values()), pages
+
+
 def test_no_accessibility_violations_on_the_reading_pages(hubs_site, site_url, page, axe):
     for path in (HUB, BREATHING, SUMMARY, "modules/crisis.html"):
         for scheme in ("default", "slate"):
