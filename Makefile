@@ -39,7 +39,8 @@ bench: $(BIN)/mkdocs
 screenshots: $(VENV)/.test-deps
 	$(BIN)/python -m pytest tests -k screenshot
 
-# course.js is assembled from hooks/course/assets/js/*.js (see hooks/course/bundle.py); run after editing them.
+# The shipped scripts (course.js, docs/assets/quiz.js, case.js, records.js) are assembled from
+# hooks/course/assets/js/*.js by hooks/course/bundle.py; run after editing those files.
 js:
 	$(PYTHON) hooks/course/bundle.py
 
