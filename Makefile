@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench screenshots clean
+.PHONY: serve build test check bench screenshots js clean
 
 $(BIN)/mkdocs: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench: $(BIN)/mkdocs
 
 screenshots: $(VENV)/.test-deps
 	$(BIN)/python -m pytest tests -k screenshot
+
+# The shipped scripts (course.js, docs/assets/quiz.js, case.js, records.js) are assembled from
+# hooks/course/assets/js/*.js by hooks/course/bundle.py; run after editing those files.
+js:
+	$(PYTHON) hooks/course/bundle.py
 
 clean:
 	rm -rf site $(VENV)

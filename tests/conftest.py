@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "course"
+HUBS_COURSE = ROOT / "tests" / "fixtures" / "hubs"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,6 +39,12 @@ def build_site(project: Path, out: Path) -> Path:
 def fixture_site(tmp_path_factory) -> Path:
     """The tiny test course (two quizzes, one branching case), built once."""
     return build_site(FIXTURE_COURSE, tmp_path_factory.mktemp("fixture") / "site")
+
+
+@pytest.fixture(scope="session")
+def hubs_site(tmp_path_factory) -> Path:
+    """The test course laid out as the real one: module hubs, teaching pages, a summary; built once."""
+    return build_site(HUBS_COURSE, tmp_path_factory.mktemp("hubs") / "site")
 
 
 @pytest.fixture(scope="session")
