@@ -36,8 +36,12 @@ def build_site(project: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The tiny test course (two quizzes, one branching case), built once."""
-    return build_site(FIXTURE_COURSE, tmp_path_factory.mktemp("fixture") / "site")
+    """The tiny test course (two quizzes, one branching case), built once from a private copy (a build writes
+    the generated pages into the project)."""
+    from helpers import copy_course
+
+    work = tmp_path_factory.mktemp("fixture")
+    return build_site(copy_course(work), work / "site")
 
 
 @pytest.fixture(scope="session")
@@ -150,13 +154,13 @@ def site_url(request, serve):
 def instant_site(tmp_path_factory, serve) -> str:
     """The test course with site_url set to its own loopback address; returns that address.
     Material's instant navigation only intercepts links listed in sitemap.xml, which is empty without site_url."""
+    from helpers import copy_course
+
     work = tmp_path_factory.mktemp("instant")
-    project = work / "course"
-    shutil.copytree(FIXTURE_COURSE, project)
+    project = copy_course(work)
     url = serve(work / "site")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../hooks/", (ROOT / "hooks").as_posix() + "/")
-    config.write_text(text + f"\nsite_url: {url}\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + f"\nsite_url: {url}\n", encoding="utf-8")
     build_site(project, work / "site")
     return url
 

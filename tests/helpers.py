@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from course import CourseError, check_pages, load_course
+from course.load import Layout
+from course.pages import generated_paths
 
 REPO = Path(__file__).resolve().parent.parent
 HOOKS = REPO / "hooks"
@@ -17,15 +19,27 @@ FIXTURE = REPO / "tests" / "fixtures" / "course"
 INVALID = REPO / "tests" / "fixtures" / "invalid"
 
 
+GENERATED = ("docs/quizzes", "docs/cases", "docs/schemas", "docs/assets/course", ".course-generated.json")
+
+
+def _skip_generated(source: Path):
+    """shutil.copytree ignore function: the built site and whatever `course generate` wrote."""
+    def ignore(folder, names):
+        rel = Path(folder).relative_to(source)
+        return {n for n in names if n == "site" or (rel / n).as_posix() in GENERATED}
+    return ignore
+
+
 def copy_course(tmp_path: Path, source: Path = FIXTURE) -> Path:
-    """A private copy of the sample course whose mkdocs.yml still finds the hook, so it can be edited and built."""
+    """A private copy of the sample course whose mkdocs.yml still finds the hook and the theme override (paths
+    relative to the repository), so it can be edited and built. Generated pages are not copied."""
     root = tmp_path / "course"
-    shutil.copytree(source, root, ignore=shutil.ignore_patterns("site"))
+    shutil.copytree(source, root, ignore=_skip_generated(source))
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     relative = "../../../hooks/course_hook.py"
     assert relative in text, "the sample mkdocs.yml no longer names the hook as expected: update copy_course"
-    config.write_text(text.replace(relative, (HOOKS / "course_hook.py").as_posix()), encoding="utf-8")
+    config.write_text(text.replace("../../../", REPO.as_posix() + "/"), encoding="utf-8")
     return root
 
 
@@ -48,7 +62,8 @@ def problems(root: Path) -> list[str]:
 def page_problems(root: Path) -> list[tuple[str, bool]]:
     """(message, is_warning) for every marker problem of a course that loads."""
     course = load_course(root)
-    return [(str(p), p.warning) for p in check_pages(course, root / "docs", root)]
+    skip = generated_paths(course, Layout(root))
+    return [(str(p), p.warning) for p in check_pages(course, root / "docs", root, skip=skip)]
 
 
 def mkdocs_build(root: Path, site_dir: Path, strict: bool = True, timeout: int = 120) -> subprocess.CompletedProcess:

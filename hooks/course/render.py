@@ -12,8 +12,8 @@ from html import escape
 from typing import Callable
 
 from .model import Case, Course, FindingGroup, Question, Quiz, Stage
-
-ROOT = "%%COURSE_ROOT%%/"
+from .schemadoc import field_table
+from .urls import ROOT
 LEGENDS = {
     "single": "choose the single best answer",
     "multiple": "choose all that apply",
@@ -24,9 +24,10 @@ _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
 class Renderer:
-    def __init__(self, course: Course, markdown: Callable[[str], str]):
+    def __init__(self, course: Course, markdown: Callable[[str], str], converter_key: tuple = ()):
         self.course = course
         self._markdown = markdown
+        self.converter_key = converter_key  # what the converter does: part of every cached fragment's key
         self._cache: dict[tuple, str] = {}
         self._stage_titles = {s.id: s.title for case in course.cases.values() for s in case.stages}
 
@@ -275,6 +276,13 @@ class Renderer:
         if not cards:
             return ""
         return f'<ul class="course-cards">{"".join(cards)}</ul>'
+
+    def schema(self, kind: str) -> str:
+        return field_table(kind, self.inline)
+
+    @property
+    def glossary_lines(self) -> list[str]:
+        return self._cached(("glossary-lines",), lambda: [f"*[{k}]: {v}" for k, v in self.course.glossary.items()])
 
     def glossary(self) -> str:
         rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in sorted(self.course.glossary.items(), key=lambda kv: kv[0].lower()))
