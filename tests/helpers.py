@@ -43,6 +43,24 @@ def copy_course(tmp_path: Path, source: Path = FIXTURE) -> Path:
     return root
 
 
+REAL_COURSE = ("docs", "quizzes", "cases", "references", "hooks", "overrides", "mkdocs.yml", "references.yml",
+               "glossary.yml", "tags.yml")
+
+
+def copy_real_course(tmp_path: Path) -> Path:
+    """A private copy of the real course (its content and the code it builds with), without generated files."""
+    root = tmp_path / "real"
+    root.mkdir()
+    for name in REAL_COURSE:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=lambda folder, names: _skip_generated(REPO)(folder, names)
+                            | {n for n in names if n in ("__pycache__",) or n.endswith(".egg-info")})
+        elif source.is_file():
+            shutil.copy2(source, root / name)
+    return root
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace text that must occur exactly once, so a drifting fixture breaks the test loudly, not silently."""
     text = path.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ level. The page being converted is learned from the engine in one place, page_co
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -183,10 +184,16 @@ def _own_page(kind: str, item_id: str) -> str:
     return quiz_source(item_id) if kind == "quiz" else case_source(item_id)
 
 
+_STAGE_HEADING = re.compile(r'<h3 id="(stage-[^"]+-title)">(.*?)</h3>')
+
+
 def _outside_search(html: str) -> str:
-    """Keep a quiz or case shown away from its own page out of the search index."""
+    """Keep a quiz or case shown away from its own page out of the search index. The indexers of both engines
+    start an (empty) entry at every heading with an id, even inside an excluded block, so the stage headings'
+    ids move to a span inside them (aria-labelledby and course.js find the same ids and headings)."""
     end = html.index(">")
-    return html[:end] + " data-search-exclude" + html[end:]
+    html = html[:end] + " data-search-exclude" + html[end:]
+    return _STAGE_HEADING.sub(r'<h3><span id="\1">\2</span></h3>', html)
 
 
 def _reading_minutes(course: Course, page: PageContext) -> int | None:

@@ -2,6 +2,8 @@
 
 The HTML reads sensibly with no JavaScript: answers and explanations sit in a
 closed <details>. course.js enhances it into self-grading quizzes and cases.
+Answers, feedback, explanations, debriefs and teaching points carry `data-search-exclude`, which both
+engines' search indexers honour: search must teach, never tell.
 `ROOT/` stands for the path from the page to the site root; the page adapter fills it in.
 """
 
@@ -71,7 +73,7 @@ class Renderer:
             )
         out.append("</fieldset>")
         key = ", ".join(_letter(i) for i, o in enumerate(q.options) if o.correct)
-        out.append(f'<details class="quiz-answer"><summary>Answer and explanation</summary><p class="quiz-key"><strong>Answer: {key}</strong></p><ul class="quiz-feedback-list">')
+        out.append(f'<details class="quiz-answer" data-search-exclude><summary>Answer and explanation</summary><p class="quiz-key"><strong>Answer: {key}</strong></p><ul class="quiz-feedback-list">')
         for i, o in enumerate(q.options):
             verdict = "Correct" if o.correct else "Incorrect"
             route = ""
@@ -140,7 +142,7 @@ class Renderer:
             out.append(self._stage(stage, n))
         points = "".join(f"<li>{self.inline(p)}</li>" for p in case.teaching_points)
         out.append(
-            f'<div class="case-close" id="case-{case.id}-close"><h3>Teaching points</h3><ul class="case-points">{points}</ul>'
+            f'<div class="case-close" id="case-{case.id}-close" data-search-exclude><h3>Teaching points</h3><ul class="case-points">{points}</ul>'
             f"{self.reference_list(case.references)}</div></section>"
         )
         return "\n".join(out)
@@ -158,7 +160,7 @@ class Renderer:
         if stage.decision:
             out.append(self.question(stage.decision, 1, 1, decision=True, stage=stage))
         if stage.debrief:
-            out.append(f'<div class="case-debrief"><p><strong>Ending: debrief</strong></p>{self.block(stage.debrief)}</div>')
+            out.append(f'<div class="case-debrief" data-search-exclude><p><strong>Ending: debrief</strong></p>{self.block(stage.debrief)}</div>')
         out.append("</section>")
         return "\n".join(out)
 
