@@ -196,3 +196,32 @@ def tab_until(page, js_test, limit=120):
         if page.evaluate(f"(({js_test}))(document.activeElement)"):
             return
     raise AssertionError(f"Tab never reached an element where {js_test}")
+
+
+def search(page, engine: str, term: str, tries: int = 20) -> list[tuple[str, str]]:
+    """Type term into the site's search as a student would; (address relative to the site, title) of each result,
+    best first. Material's box is in the header; Zensical's opens from a button into a dialog of its own."""
+    if engine == "zensical":
+        page.locator(".md-search__button").click()
+        box = page.locator("dialog input[role=combobox]")
+        results = page.locator("dialog ol[role=listbox] a[role=option]")
+        title = "h2"
+    else:
+        box = page.locator("input.md-search__input")
+        box.click()
+        results = page.locator(".md-search-result__item > a.md-search-result__link")
+        title = "h1, h2"
+    for _ in range(tries):  # the search worker starts a moment after the page; a student would simply type again
+        box.fill("")
+        box.press_sequentially(term, delay=20)
+        try:
+            results.first.wait_for(timeout=1_000)
+            break
+        except Exception:
+            continue
+    base = page.url.rsplit("/", 1)[0] + "/"
+    found = []
+    for link in results.all():
+        href = (link.get_attribute("href") or "").split("?")[0].split("#")[0]
+        found.append((href[len(base):] if href.startswith(base) else href, link.locator(title).first.inner_text()))
+    return found

@@ -25,7 +25,7 @@ ASSET_DIR = Path(__file__).parent / "assets"
 ASSETS = ("course.js", "course.css")
 RECORD = ".course-generated.json"
 # Quiz and case pages rank below teaching pages in search: a term both hold should find the teaching first.
-PRACTICE_SEARCH_BOOST = 0.5
+PRACTICE_SEARCH_BOOST = 0.1
 
 
 def _notice(source: str) -> str:

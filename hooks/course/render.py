@@ -226,7 +226,7 @@ class Renderer:
             f'<tbody>{"".join(rows)}</tbody></table>'
             '<h2 id="review-my-misses">Review my misses</h2>'
             '<p class="progress-no-misses">No missed questions saved in this browser.</p>'
-            f'<ul class="progress-misses">{"".join(misses)}</ul>'
+            f'<ul class="progress-misses" data-search-exclude>{"".join(misses)}</ul>'
             '<div class="progress-tools"></div></div>'
         )
 
@@ -277,7 +277,7 @@ class Renderer:
             )
         if not cards:
             return ""
-        return f'<ul class="course-cards">{"".join(cards)}</ul>'
+        return f'<ul class="course-cards" data-search-exclude>{"".join(cards)}</ul>'
 
     def schema(self, kind: str) -> str:
         return field_table(kind, self.inline)
