@@ -23,6 +23,7 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from .abbreviations import mark_first_uses
 from .errors import CourseError
 from .load import Layout
 from .loaded import course_at
@@ -34,7 +35,7 @@ from .render import Renderer
 from .urls import ROOT, case_source, quiz_source, root_prefix
 from .yamlsource import split_front_matter
 
-DEFAULT_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "tables", "md_in_html", "pymdownx.superfences"]
+DEFAULT_EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "md_in_html", "pymdownx.superfences"]
 ASSETS = ('<link rel="stylesheet" href="{root}assets/course/course.css">'
           '<script src="{root}assets/course/course.js"></script>')
 _RENDERERS: dict[tuple, Renderer] = {}
@@ -43,16 +44,11 @@ _RENDERERS_LOCK = threading.Lock()
 
 def renderer_for(course: Course, extensions: list[str], configs: dict) -> Renderer:
     """One Renderer (and one inner Markdown converter) per loaded course and converter configuration."""
-    key = (id(course), repr(extensions), repr(sorted(configs.items())))
+    key = (id(course), repr(extensions), repr(sorted(configs.items(), key=repr)))
     with _RENDERERS_LOCK:
         found = _RENDERERS.get(key)
         if found is None or found.course is not course:
-            extensions = list(extensions)
-            configs = dict(configs)
-            if "abbr" not in extensions:
-                extensions.append("abbr")
-            # abbr's own glossary option: far cheaper than appending the definitions to every fragment
-            configs["abbr"] = {**configs.get("abbr", {}), "glossary": dict(course.glossary)}
+            # no glossary here: abbreviations are marked once per section on the finished page (abbreviations.py)
             inner = markdown.Markdown(extensions=extensions, extension_configs=configs)
             lock = threading.Lock()  # one converter, and engines may render pages on several threads
 
@@ -118,7 +114,7 @@ class CourseExtension(Extension):
     def extendMarkdown(self, md):
         md.registerExtension(self)
         page = _CoursePage(md, self)
-        md.preprocessors.register(page, "course_markers", 25)  # before html_block (20) and MkDocs' raw HTML scan (21)
+        md.preprocessors.register(page, "course_markers", 25)  # before html_block (20)
         md.postprocessors.register(_FinishPage(md, page), "course_finish", 5)  # after raw HTML is put back (30)
 
 
@@ -150,6 +146,7 @@ class _CoursePage(Preprocessor):
         self.extension = extension
         self.needs_script = False
         self.prefix = ""
+        self.glossary: dict[str, str] = {}
 
     def run(self, lines):
         page = current_page(self.md)
@@ -169,14 +166,15 @@ class _CoursePage(Preprocessor):
             html = spec.render(renderer, value)
             if spec.places in ("quiz", "case") and page.src_path != _own_page(spec.places, value):
                 html = _outside_search(html)  # indexed once, on its own page
-            # raw HTML, not a stash placeholder, so MkDocs sees the anchors it holds
-            out[index:index + 1] = ["", html, ""]
+            # Stashed, so neither Markdown's HTML-block parser nor MkDocs' anchor scan re-reads a whole quiz
+            # (that parsing was most of a page's time). MkDocs then does not see these ids, which costs
+            # nothing: it only reports links to anchors at INFO level, and the link test checks every anchor.
+            out[index:index + 1] = ["", self.md.htmlStash.store(html), ""] if html else [""]
         minutes = _reading_minutes(course, page)
         if minutes is not None:
             at = next((i + 1 for i, line in enumerate(out) if line.startswith("# ")), 0)
-            out[at:at] = ["", reading_time(minutes), ""]
-        if course.glossary:
-            out += ["", *renderer.glossary_lines]
+            out[at:at] = ["", self.md.htmlStash.store(reading_time(minutes)), ""]
+        self.glossary = course.glossary
         return out
 
 
@@ -205,13 +203,15 @@ def _reading_minutes(course: Course, page: PageContext) -> int | None:
 
 
 class _FinishPage(Postprocessor):
-    """Adds the course script and style where a marker needs them, and fills in the path to the site root."""
+    """Marks abbreviations, adds the course script and style where a marker needs them, and fills in the path
+    to the site root."""
 
     def __init__(self, md, page: _CoursePage):
         super().__init__(md)
         self.page = page
 
     def run(self, text):
+        text = mark_first_uses(text, self.page.glossary)
         if self.page.needs_script:
             text += ASSETS.format(root=ROOT)
         return text.replace(ROOT, self.page.prefix)

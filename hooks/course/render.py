@@ -13,9 +13,11 @@ import re
 from html import escape
 from typing import Callable
 
+from .fragments import Converter
 from .model import Case, Course, FindingGroup, Question, Quiz, Stage
 from .schemadoc import field_table
 from .urls import ROOT
+
 LEGENDS = {
     "single": "choose the single best answer",
     "multiple": "choose all that apply",
@@ -28,18 +30,17 @@ _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 class Renderer:
     def __init__(self, course: Course, markdown: Callable[[str], str], converter_key: tuple = ()):
         self.course = course
-        self._markdown = markdown
-        self.converter_key = converter_key  # what the converter does: part of every cached fragment's key
+        self._converter = Converter(markdown, converter_key)
         self._cache: dict[tuple, str] = {}
         self._stage_titles = {s.id: s.title for case in course.cases.values() for s in case.stages}
 
     # -- Markdown helpers ----------------------------------------------------
 
     def block(self, text: str) -> str:
-        return self._markdown(text)
+        return self._converter.html(text)
 
     def inline(self, text: str) -> str:
-        html = self._markdown(text).strip()
+        html = self._converter.html(text).strip()
         m = _ONE_PARAGRAPH.match(html)
         return m.group(1) if m and "<p>" not in m.group(1) else html
 
@@ -114,7 +115,16 @@ class Renderer:
     def quiz(self, quiz_id: str) -> str:
         return self._cached(("quiz", quiz_id), lambda: self._quiz(self.course.quizzes[quiz_id]))
 
+    def _question_texts(self, q: Question):
+        yield q.stem
+        yield q.explanation
+        for o in q.options:
+            yield o.text
+            yield o.feedback
+        yield from (self.course.references[k].citation for k in q.references)
+
     def _quiz(self, quiz: Quiz) -> str:
+        self._converter.prefetch([quiz.description or "", *(t for q in quiz.questions for t in self._question_texts(q))])
         total = len(quiz.questions)
         shuffle = ' data-shuffle="true"' if quiz.shuffle else ""
         out = [f'<section class="quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}"{shuffle} aria-label="Quiz: {escape(quiz.title)}">']
@@ -129,7 +139,22 @@ class Renderer:
     def case(self, case_id: str) -> str:
         return self._cached(("case", case_id), lambda: self._case(self.course.cases[case_id]))
 
+    def _case_texts(self, case: Case):
+        yield case.summary
+        yield from case.objectives
+        yield from case.teaching_points
+        yield from (self.course.references[k].citation for k in case.references)
+        for stage in case.stages:
+            yield stage.narrative
+            yield stage.debrief or ""
+            for group in stage.findings:
+                yield group.text or ""
+                yield from (r.name for r in group.rows)
+            if stage.decision:
+                yield from self._question_texts(stage.decision)
+
     def _case(self, case: Case) -> str:
+        self._converter.prefetch(self._case_texts(case))
         out = [
             f'<section class="case" id="case-{case.id}" data-case="{case.id}" data-version="{case.version}" aria-label="Case: {escape(case.title)}">',
             f'<div class="case-summary"><h3>Patient summary</h3>{self.block(case.summary)}',
@@ -281,10 +306,6 @@ class Renderer:
 
     def schema(self, kind: str) -> str:
         return field_table(kind, self.inline)
-
-    @property
-    def glossary_lines(self) -> list[str]:
-        return self._cached(("glossary-lines",), lambda: [f"*[{k}]: {v}" for k, v in self.course.glossary.items()])
 
     def glossary(self) -> str:
         rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in sorted(self.course.glossary.items(), key=lambda kv: kv[0].lower()))
