@@ -22,6 +22,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .abbreviations import mark_first_uses
 from .errors import CourseError
@@ -115,6 +116,7 @@ class CourseExtension(Extension):
         md.registerExtension(self)
         page = _CoursePage(md, self)
         md.preprocessors.register(page, "course_markers", 25)  # before html_block (20)
+        md.treeprocessors.register(_TreeDone(md, page), "course_tree_done", -100)  # after every other one
         md.postprocessors.register(_FinishPage(md, page), "course_finish", 5)  # after raw HTML is put back (30)
 
 
@@ -147,8 +149,10 @@ class _CoursePage(Preprocessor):
         self.needs_script = False
         self.prefix = ""
         self.glossary: dict[str, str] = {}
+        self.tree_done = False
 
     def run(self, lines):
+        self.tree_done = False
         page = current_page(self.md)
         layout = self.extension.layout(page)
         course = self.extension.course_for(page)
@@ -202,6 +206,18 @@ def _reading_minutes(course: Course, page: PageContext) -> int | None:
     return None
 
 
+class _TreeDone(Treeprocessor):
+    """Notes that the tree is finished: treeprocessors (toc, MkDocs' title) run the postprocessors on each
+    heading's text, and the page's finishing work belongs to the whole page only."""
+
+    def __init__(self, md, page: _CoursePage):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root):
+        self.page.tree_done = True
+
+
 class _FinishPage(Postprocessor):
     """Marks abbreviations, adds the course script and style where a marker needs them, and fills in the path
     to the site root."""
@@ -211,6 +227,8 @@ class _FinishPage(Postprocessor):
         self.page = page
 
     def run(self, text):
+        if not self.page.tree_done:
+            return text
         text = mark_first_uses(text, self.page.glossary)
         if self.page.needs_script:
             text += ASSETS.format(root=ROOT)
