@@ -145,6 +145,7 @@ MARKERS: dict[str, Spec] = {
     "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v), summary="the module's next case and its quiz"),
 }
 
+MODULE_MARKERS = tuple(kind for kind, spec in MARKERS.items() if spec.argument is MODULE_ID)
 MARKER = re.compile(
     r"^\[(" + "|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)) + r")(?::\s*([^\]]*?))?\s*\]\s*$")
 _LOOKS_LIKE_A_MARKER = re.compile(r"^\[([a-z][a-z-]*)(?::\s*([^\]]*?))?\s*\]\s*$")
