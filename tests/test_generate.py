@@ -117,3 +117,10 @@ def test_generated_pages_are_git_ignored():
     assert Path(REPO / "docs/assets/site.css").exists()  # the hand-written assets beside them are not ignored
     kept = subprocess.run(["git", "check-ignore", "docs/assets/site.css"], cwd=REPO, capture_output=True, text=True)
     assert kept.stdout == ""
+
+
+def test_a_build_leaves_exactly_the_generated_pages_on_disk(built):
+    built("real", "mkdocs")  # MkDocs builds the real course in place, as `make build` does
+    result = course_cli("generate", "--check", str(REPO))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "generated pages: all current"
