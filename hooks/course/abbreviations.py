@@ -68,8 +68,9 @@ def mark_first_uses(html: str, glossary: dict[str, str]) -> str:
             continue
         if name == SECTION:
             used.clear()
-        classes = _CLASS.search(tag.group(3))
-        if name in SKIP_TAGS or (classes and SKIP_CLASSES.intersection((classes.group(1) or classes.group(2) or "").split())):
+        found = _CLASS.search(tag.group(3))
+        classes = (found.group(1) or found.group(2) or "").split() if found else ()
+        if name in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
             skipping, depth = name, 1
     tail = html[position:]
     out.append(tail if skipping else pattern.sub(mark, tail))

@@ -41,7 +41,8 @@ class ArgumentError(ValueError):
 
 @dataclass(frozen=True)
 class Argument:
-    """How the text after `kind:` is read: `read(course, kind, text)` returns the typed value or raises ArgumentError."""
+    """How the text after `kind:` is read: `read(course, kind, text)` returns the typed value, or raises
+    ArgumentError saying what to write."""
 
     what: str  # as the author reads it, for messages: "quiz id"
     read: Callable[[Course, str, str | None], Any]
@@ -134,7 +135,8 @@ MARKERS: dict[str, Spec] = {
     "glossary": Spec(NOTHING, lambda r, v: r.glossary(), summary="the glossary table"),
     "references": Spec(REFERENCE_KEYS, lambda r, v: r.references(v), summary="the bibliography, or the listed entries"),
     "schema": Spec(SCHEMA_KIND, lambda r, v: r.schema(v), summary="the field reference of quiz or case files"),
-    "module": Spec(MODULE_ID, lambda r, v: r.module(v), needs_script=True, places="module", summary="a module's opening"),
+    "module": Spec(MODULE_ID, lambda r, v: r.module(v), needs_script=True, places="module",
+                   summary="a module's opening"),
     "objectives": Spec(MODULE_ID, lambda r, v: r.objectives(v), summary="a module's learning objectives"),
     "practice": Spec(MODULE_ID, lambda r, v: r.practice(v), needs_script=True, places="module",
                      summary="cards for a module's quizzes and cases"),
@@ -142,7 +144,8 @@ MARKERS: dict[str, Spec] = {
                      summary="back to module, previous and next"),
     "case-nav": Spec(CASE_ID, lambda r, v: navigation.practice_nav(r.course, "case", v),
                      summary="back to module, previous and next"),
-    "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v), summary="the module's next case and its quiz"),
+    "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v),
+                      summary="the module's next case and its quiz"),
 }
 
 MODULE_MARKERS = tuple(kind for kind, spec in MARKERS.items() if spec.argument is MODULE_ID)
@@ -227,8 +230,8 @@ def check_page(course: Course, lines: list[str], display: str, first_line: int =
             hint = difflib.get_close_matches(marker.kind, MARKERS, n=1, cutoff=0.75)
             if hint:
                 fixed = f"[{hint[0]}: {marker.argument}]" if marker.argument else f"[{hint[0]}]"
-                error(marker.line, marker.written,
-                      f"unknown marker '{marker.kind}' (did you mean {fixed}?): fix its name; as written, students see it as text")
+                error(marker.line, marker.written, f"unknown marker '{marker.kind}' (did you mean {fixed}?): "
+                                                   "fix its name; as written, students see it as text")
             continue
         try:
             value = read_argument(course, marker)
@@ -281,6 +284,6 @@ def check_pages(course: Course, docs_dir: Path, root: Path, skip: set[Path] = fr
             if (kind, item.id) not in placed:
                 problems.append(ContentError(
                     item.source, item.line or 1, "id",
-                    f"{kind} '{item.id}' is shown on no page: add the line [practice: {item.module}] (or [{kind}: {item.id}])"
-                    f" to its module page (docs/modules/{item.module}.md)", warning=True))
+                    f"{kind} '{item.id}' is shown on no page: add the line [practice: {item.module}]"
+                    f" (or [{kind}: {item.id}]) to its module page (docs/modules/{item.module}.md)", warning=True))
     return problems

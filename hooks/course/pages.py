@@ -125,8 +125,9 @@ def generate(course: Course, layout: Layout, check: bool = False, force: bool = 
         if not target.is_file():
             del record[path]
         elif _digest(target.read_bytes()) != record[path] and not force:
-            problem(path, "this file was generated from a quiz or case that no longer exists, and it was changed by "
-                          "hand since: keep what you need (in a quiz or case file, or a page of your own), then delete it")
+            problem(path, "this file was generated from a quiz or case that no longer exists, and it was changed "
+                          "by hand since: keep what you need (in a quiz or case file, or a page of your own), "
+                          "then delete it")
         elif check:
             problem(path, "is no longer generated (its quiz or case is gone): run `course generate` to remove it")
         else:
