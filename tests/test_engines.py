@@ -77,3 +77,15 @@ def test_under_zensical_the_extension_alone_names_a_broken_marker_with_page_and_
 def test_each_engine_has_its_own_search_index(built):
     assert (built("fixture", "mkdocs") / "search/search_index.js").is_file()
     assert (built("fixture", "zensical") / "search.json").is_file()
+
+
+def test_make_builds_with_zensical_only_after_the_course_check_passes():
+    """Zensical's --strict ignores the course's warnings, so `make` runs `course generate --strict` first."""
+    from helpers import REPO
+
+    for verb in ("build", "serve"):
+        plan = subprocess.run(["make", "-n", "-W", "pyproject.toml", verb, "ENGINE=zensical"], cwd=REPO,
+                              capture_output=True, text=True).stdout.splitlines()
+        generate = next(i for i, line in enumerate(plan) if "course generate --strict" in line)
+        run = next(i for i, line in enumerate(plan) if f"zensical {verb}" in line)
+        assert generate < run, plan

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -102,7 +103,11 @@ def preview_latency(project: Path, engine: str) -> float:
             if time.perf_counter() - start > 60:
                 raise SystemExit("the change never showed:\n" + (project / "serve.log").read_text())
             time.sleep(0.05)
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        built = re.findall(r"Documentation built in ([0-9.]+) seconds", (project / "serve.log").read_text())
+        if engine == "mkdocs" and built:
+            print(f"  (of which MkDocs' own rebuild: {built[-1]} s)")
+        return seconds
     finally:
         server.terminate()
         server.wait(timeout=10)

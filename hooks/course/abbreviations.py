@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from html import escape
 
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+# Markdown and the course escape ">" inside attribute values, so a tag ends at the first ">"
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.S)
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SKIP_TAGS = frozenset({"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "textarea", "button",
                        "h1", "h2", "h3", "h4", "h5", "h6", "title", "template"})
