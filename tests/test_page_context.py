@@ -51,3 +51,19 @@ def test_each_engine_fills_in_the_path_to_the_root(fixture_site, engine):
     assert '<script src="assets/course/course.js"></script>' in top
     assert "%%COURSE_ROOT%%" not in nested + top
     assert "course.js" not in (fixture_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_mkdocs_checks_links_to_anchors_inside_rendered_markers(tmp_path):
+    """Markers' HTML is stashed, out of MkDocs' sight, so the extension tells MkDocs its ids (announce_anchors)."""
+    from helpers import copy_course, edit, mkdocs_build
+
+    root = copy_course(tmp_path)
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "validation:\n  anchors: warn\n",
+                                     encoding="utf-8")
+    edit(root / "docs/index.md", "[the crisis module](modules/crisis.md)",
+         "[the crisis module](modules/crisis.md#question-sample-q1)")
+    good = mkdocs_build(root, tmp_path / "good")
+    assert good.returncode == 0, good.stderr
+    edit(root / "docs/index.md", "#question-sample-q1", "#question-sample-q9")
+    bad = mkdocs_build(root, tmp_path / "bad")
+    assert bad.returncode != 0 and "question-sample-q9" in bad.stderr

@@ -31,7 +31,7 @@ from .loaded import course_at
 from .markers import MARKERS, Marker, check_page, read_argument, scan
 from .model import Course
 from .navigation import reading_time
-from .page_context import UNKNOWN, PageContext, current_page
+from .page_context import UNKNOWN, PageContext, announce_anchors, current_page
 from .render import Renderer
 from .urls import ROOT, case_source, quiz_source, root_prefix
 from .yamlsource import split_front_matter
@@ -150,9 +150,11 @@ class _CoursePage(Preprocessor):
         self.prefix = ""
         self.glossary: dict[str, str] = {}
         self.tree_done = False
+        self.anchors: set[str] = set()  # ids in the stashed HTML
 
     def run(self, lines):
         self.tree_done = False
+        self.anchors = set()
         page = current_page(self.md)
         layout = self.extension.layout(page)
         course = self.extension.course_for(page)
@@ -171,9 +173,9 @@ class _CoursePage(Preprocessor):
             if spec.places in ("quiz", "case") and page.src_path != _own_page(spec.places, value):
                 html = _outside_search(html)  # indexed once, on its own page
             # Stashed, so neither Markdown's HTML-block parser nor MkDocs' anchor scan re-reads a whole quiz
-            # (that parsing was most of a page's time). MkDocs then does not see these ids, which costs
-            # nothing: it only reports links to anchors at INFO level, and the link test checks every anchor.
+            # (that parsing was most of a page's time); MkDocs is told its ids after its scan (_TreeDone).
             out[index:index + 1] = ["", self.md.htmlStash.store(html), ""] if html else [""]
+            self.anchors |= set(_ID.findall(html))
         minutes = _reading_minutes(course, page)
         if minutes is not None:
             at = next((i + 1 for i, line in enumerate(out) if line.startswith("# ")), 0)
@@ -186,6 +188,7 @@ def _own_page(kind: str, item_id: str) -> str:
     return quiz_source(item_id) if kind == "quiz" else case_source(item_id)
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
 _STAGE_HEADING = re.compile(r'<h3 id="(stage-[^"]+-title)">(.*?)</h3>')
 
 
@@ -216,6 +219,7 @@ class _TreeDone(Treeprocessor):
 
     def run(self, root):
         self.page.tree_done = True
+        announce_anchors(self.md, self.page.anchors)
 
 
 class _FinishPage(Postprocessor):

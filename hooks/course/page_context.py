@@ -7,6 +7,9 @@ is the one place that reads them (each read has a test under its engine, tests/t
 - Zensical registers a `rendering_context` preprocessor (`zensical.extensions.context.ContextPreprocessor`)
   holding a `Page` (path relative to docs, url) and the config (`root_dir`, `docs_dir`).
 Plain Python-Markdown (the unit tests) has neither: the page is then unknown and links stay relative to the root.
+
+`announce_anchors` is the one write into an engine: MkDocs learns a page's anchors (to check links to them)
+from its `mkdocs_raw_html` preprocessor, which does not see HTML an extension stashes.
 """
 
 from __future__ import annotations
@@ -47,3 +50,11 @@ def current_page(md) -> PageContext:
                 docs = root / docs
             return PageContext(str(page.path).replace("\\", "/"), str(page.url), docs, root, "zensical")
     return UNKNOWN
+
+
+def announce_anchors(md, ids: set[str]) -> None:
+    """Tell MkDocs' link check about element ids in HTML the extension stashed (Zensical checks the output)."""
+    if "mkdocs_raw_html" in md.preprocessors:
+        found = getattr(md.preprocessors["mkdocs_raw_html"], "present_anchor_ids", None)
+        if isinstance(found, set):
+            found |= ids
