@@ -67,3 +67,26 @@ def test_mkdocs_checks_links_to_anchors_inside_rendered_markers(tmp_path):
     edit(root / "docs/index.md", "#question-sample-q1", "#question-sample-q9")
     bad = mkdocs_build(root, tmp_path / "bad")
     assert bad.returncode != 0 and "question-sample-q9" in bad.stderr
+
+
+def test_under_zensical_a_new_quiz_gets_its_page_while_serving(tmp_path):
+    """Zensical has no build hook: the extension writes the generated pages when the course changes."""
+    from zensical.extensions.context import ContextExtension, Page
+
+    from course.markdown_ext import CourseExtension
+    from helpers import copy_course
+
+    root = copy_course(tmp_path)
+
+    def render_a_page():
+        context = ContextExtension(page=Page(url="index.html", path="index.md"),
+                                   config={"root_dir": str(root), "docs_dir": "docs"})
+        markdown.markdown("# Start\n", extensions=[context, CourseExtension(root=".")])
+
+    render_a_page()
+    assert (root / "docs/quizzes/crisis-sample.md").is_file()
+    new = (root / "quizzes/crisis-sample.yml").read_text(encoding="utf-8").replace("id: crisis-sample", "id: third") \
+        .replace("id: sample-q", "id: third-q")
+    (root / "quizzes/third.yml").write_text(new, encoding="utf-8")
+    render_a_page()
+    assert "[quiz: third]" in (root / "docs/quizzes/third.md").read_text(encoding="utf-8")

@@ -31,6 +31,7 @@ from .loaded import course_at
 from .markers import MARKERS, Marker, check_page, read_argument, scan
 from .model import Course
 from .navigation import reading_time
+from .pages import generate
 from .page_context import UNKNOWN, PageContext, announce_anchors, current_page
 from .render import Renderer
 from .urls import ROOT, case_source, quiz_source, root_prefix
@@ -158,6 +159,8 @@ class _CoursePage(Preprocessor):
         page = current_page(self.md)
         layout = self.extension.layout(page)
         course = self.extension.course_for(page)
+        if page.engine == "zensical":
+            _generate_once(course, layout)
         display = layout.display(layout.docs / page.src_path) if page.src_path else "<page>"
         found = check_page(course, lines, display, _first_line(page, layout, lines))
         errors = [p for p in found.problems if not p.warning]
@@ -182,6 +185,22 @@ class _CoursePage(Preprocessor):
             out[at:at] = ["", self.md.htmlStash.store(reading_time(minutes)), ""]
         self.glossary = course.glossary
         return out
+
+
+_GENERATED: dict[Path, int] = {}
+_GENERATED_LOCK = threading.Lock()
+
+
+def _generate_once(course: Course, layout: Layout) -> None:
+    """Under Zensical, which has no build hook, write the generated pages once per loaded course, so that
+    `zensical serve` picks up a quiz or case added, renamed or removed while it runs (its watcher then
+    rebuilds with the new page). A problem (a generated page edited by hand) is left for `course generate`
+    (which make runs first) to report; here it only means that page is not rewritten."""
+    with _GENERATED_LOCK:
+        if _GENERATED.get(layout.docs) == id(course):
+            return
+        _GENERATED[layout.docs] = id(course)
+        generate(course, layout)
 
 
 def _own_page(kind: str, item_id: str) -> str:
