@@ -16,7 +16,7 @@ from typing import Callable
 from .fragments import Converter
 from .model import Case, Course, FindingGroup, Question, Quiz, Stage
 from .schemadoc import field_table
-from .urls import ROOT
+from .urls import ROOT, case_url, html_path, practice_url, quiz_url
 
 LEGENDS = {
     "single": "choose the single best answer",
@@ -219,7 +219,7 @@ class Renderer:
             out.append(f'<h2 id="{kind}-{module.id}">{escape(module.title)}</h2><ul>')
             for x in items:
                 extra = f" ({len(x.questions)} questions)" if kind == "quizzes" else f" ({len(x.stages)} stages)"
-                out.append(f'<li><a href="{ROOT}{kind}/{x.id}.html">{escape(x.title)}</a>{extra}</li>')
+                out.append(f'<li><a href="{practice_url("quiz" if kind == "quizzes" else "case", x.id)}">{escape(x.title)}</a>{extra}</li>')
             out.append("</ul>")
         return "\n".join(out)
 
@@ -230,18 +230,18 @@ class Renderer:
         for quiz in self.course.quizzes.values():
             ids = " ".join(q.id for q in quiz.questions)
             rows.append(
-                f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{ROOT}quizzes/{quiz.id}.html">{escape(quiz.title)}</a></th>'
+                f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{quiz_url(quiz.id)}">{escape(quiz.title)}</a></th>'
                 f'<td>Quiz</td><td class="progress-status">Not started</td></tr>'
             )
             for n, q in enumerate(quiz.questions, 1):
                 misses.append(
-                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{ROOT}quizzes/{quiz.id}.html#question-{q.id}">'
+                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{quiz_url(quiz.id)}#question-{q.id}">'
                     f"{escape(quiz.title)}, question {n}</a>: {escape(_excerpt(q.stem))}</li>"
                 )
         for case in self.course.cases.values():
             endings = " ".join(s.id for s in case.stages if s.ending)
             rows.append(
-                f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{ROOT}cases/{case.id}.html">{escape(case.title)}</a></th>'
+                f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{case_url(case.id)}">{escape(case.title)}</a></th>'
                 f'<td>Case</td><td class="progress-status">Not started</td></tr>'
             )
         return (
@@ -277,7 +277,7 @@ class Renderer:
         out.append(self.objectives(module_id))
         if module.pages:
             items = "".join(
-                f'<li data-page="{escape(p.path)}"><a href="{ROOT}{escape(_html_path(p.path))}">{escape(p.title)}</a>'
+                f'<li data-page="{escape(p.path)}"><a href="{ROOT}{escape(html_path(p.path))}">{escape(p.title)}</a>'
                 f' <span class="course-minutes">({p.minutes} min)</span></li>'
                 for p in module.pages
             )
@@ -292,12 +292,12 @@ class Renderer:
         cards = []
         for quiz in (q for q in self.course.quizzes.values() if q.module == module_id):
             cards.append(
-                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{ROOT}quizzes/{quiz.id}.html">Quiz: {escape(quiz.title)}</a>'
+                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{quiz_url(quiz.id)}">Quiz: {escape(quiz.title)}</a>'
                 f'<span class="course-card-what">{len(quiz.questions)} questions</span></li>'
             )
         for case in (c for c in self.course.cases.values() if c.module == module_id):
             cards.append(
-                f'<li class="course-card" data-case="{case.id}"><a href="{ROOT}cases/{case.id}.html">Case: {escape(case.title)}</a>'
+                f'<li class="course-card" data-case="{case.id}"><a href="{case_url(case.id)}">Case: {escape(case.title)}</a>'
                 f'<span class="course-card-what">{self.inline(_excerpt(case.summary, 140))}</span></li>'
             )
         if not cards:
@@ -319,10 +319,6 @@ class Renderer:
 
 def _letter(i: int) -> str:
     return "ABCDEFGH"[i]
-
-
-def _html_path(md_path: str) -> str:
-    return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
 
 
 def _short_url(url: str) -> str:

@@ -40,11 +40,6 @@ def module_url(module_id: str) -> str:
     return f"{ROOT}modules/{module_id}.html"
 
 
-def index_url(kind: str) -> str:
-    """kind is "quizzes" or "cases"."""
-    return f"{ROOT}{kind}/index.html"
-
-
 def root_prefix(page_url: str) -> str:
     """The relative path from a page to the site root: 'modules/icu.html' -> '../'; 'a/b/' -> '../../'."""
     return "../" * page_url.lstrip("/").count("/")
