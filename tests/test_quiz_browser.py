@@ -53,7 +53,9 @@ def assert_in_view(page, locator):
 
 def use_dark_scheme(page, site):
     """Material's slate scheme, as its palette toggle would set it (the test course has no palette of its own)."""
-    page.add_style_tag(path=next((site / "assets" / "stylesheets").glob("palette.*.min.css")))
+    # Material keeps one palette stylesheet; Zensical one per look, and the course uses the classic one
+    sheets = sorted((site / "assets" / "stylesheets").rglob("palette.*.min.css"), key=lambda p: "modern" in p.parts)
+    page.add_style_tag(path=sheets[0])
     page.evaluate("""() => Object.assign(document.body.dataset, {mdColorScheme: 'slate', mdColorPrimary: 'indigo', mdColorAccent: 'deep-orange'})""")
 
 
