@@ -19,7 +19,8 @@ log = logging.getLogger("mkdocs.hooks.course")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        prepared = prepare(Path(config.config_file_path).parent, Path(config.docs_dir))
+        prepared = prepare(Path(config.config_file_path).parent, Path(config.docs_dir),
+                           language=config.theme["language"] or "en")
     except CourseError as exc:
         raise PluginError(str(exc)) from None
     for warning in prepared.warnings:

@@ -19,7 +19,8 @@ FIXTURE = REPO / "tests" / "fixtures" / "course"
 INVALID = REPO / "tests" / "fixtures" / "invalid"
 
 
-GENERATED = ("docs/quizzes", "docs/cases", "docs/schemas", "docs/assets/course", ".course-generated.json")
+GENERATED = ("docs/quizzes", "docs/cases", "docs/schemas", "docs/assets/course", "docs/exam.md", "docs/review.md",
+             ".course-generated.json")
 
 
 def _skip_generated(source: Path):

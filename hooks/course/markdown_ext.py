@@ -35,6 +35,7 @@ from .pages import generate
 from .page_context import UNKNOWN, PageContext, announce_anchors, current_page
 from .render import Renderer
 from .urls import ROOT, case_source, quiz_source, root_prefix
+from .words import words_for
 from .yamlsource import split_front_matter
 
 DEFAULT_EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "md_in_html", "pymdownx.superfences"]
@@ -44,9 +45,9 @@ _RENDERERS: dict[tuple, Renderer] = {}
 _RENDERERS_LOCK = threading.Lock()
 
 
-def renderer_for(course: Course, extensions: list[str], configs: dict) -> Renderer:
-    """One Renderer (and one inner Markdown converter) per loaded course and converter configuration."""
-    key = (id(course), repr(extensions), repr(sorted(configs.items(), key=repr)))
+def renderer_for(course: Course, extensions: list[str], configs: dict, language: str = "en") -> Renderer:
+    """One Renderer (and one inner Markdown converter) per loaded course, converter configuration and language."""
+    key = (id(course), repr(extensions), repr(sorted(configs.items(), key=repr)), language)
     with _RENDERERS_LOCK:
         found = _RENDERERS.get(key)
         if found is None or found.course is not course:
@@ -59,7 +60,7 @@ def renderer_for(course: Course, extensions: list[str], configs: dict) -> Render
                     inner.reset()
                     return inner.convert(text)
 
-            found = Renderer(course, convert, converter_key=key[1:])
+            found = Renderer(course, convert, converter_key=key[1:3], words=words_for(language))
             if len(_RENDERERS) > 8:
                 _RENDERERS.clear()
             _RENDERERS[key] = found
@@ -75,6 +76,8 @@ class CourseExtension(Extension):
             "docs_dir": ["", "The docs folder - Default: the engine's docs_dir, or ROOT/docs"],
             "extensions": [DEFAULT_EXTENSIONS, "Markdown extensions used for text inside quizzes and cases"],
             "extension_configs": [{}, "Their configuration - Default: {}"],
+            "language": ["", "The language of the interface's words (hooks/course/strings/) - Default: the engine's "
+                             "theme.language, else 'en'"],
         }
         super().__init__(**kwargs)
 
@@ -105,8 +108,9 @@ class CourseExtension(Extension):
     def renderer(self) -> Renderer:
         return self.renderer_for(self.course)
 
-    def renderer_for(self, course: Course) -> Renderer:
-        return renderer_for(course, list(self.getConfig("extensions")), dict(self.getConfig("extension_configs")))
+    def renderer_for(self, course: Course, language: str | None = None) -> Renderer:
+        language = self.getConfig("language") or language or "en"
+        return renderer_for(course, list(self.getConfig("extensions")), dict(self.getConfig("extension_configs")), language)
 
     def render_marker(self, kind: str, argument: str | None) -> str:
         """The HTML of one marker (raises ArgumentError when its argument does not fit)."""
@@ -160,14 +164,14 @@ class _CoursePage(Preprocessor):
         layout = self.extension.layout(page)
         course = self.extension.course_for(page)
         if page.engine == "zensical":
-            _generate_once(course, layout)
+            _generate_once(course, layout, page.language or "en")
         display = layout.display(layout.docs / page.src_path) if page.src_path else "<page>"
         found = check_page(course, lines, display, _first_line(page, layout, lines))
         errors = [p for p in found.problems if not p.warning]
         if errors:
             raise CourseError(errors)
         self.needs_script, self.prefix = found.needs_script, root_prefix(page.url)
-        renderer = self.extension.renderer_for(course)
+        renderer = self.extension.renderer_for(course, page.language)
         out = list(lines)
         for index, marker in reversed(scan(lines)):
             spec = marker.spec
@@ -182,25 +186,25 @@ class _CoursePage(Preprocessor):
         minutes = _reading_minutes(course, page)
         if minutes is not None:
             at = next((i + 1 for i, line in enumerate(out) if line.startswith("# ")), 0)
-            out[at:at] = ["", self.md.htmlStash.store(reading_time(minutes)), ""]
+            out[at:at] = ["", self.md.htmlStash.store(reading_time(minutes, renderer.words)), ""]
         self.glossary = course.glossary
         return out
 
 
-_GENERATED: dict[Path, int] = {}
+_GENERATED: dict[Path, tuple[int, str]] = {}
 _GENERATED_LOCK = threading.Lock()
 
 
-def _generate_once(course: Course, layout: Layout) -> None:
+def _generate_once(course: Course, layout: Layout, language: str) -> None:
     """Under Zensical, which has no build hook, write the generated pages once per loaded course, so that
     `zensical serve` picks up a quiz or case added, renamed or removed while it runs (its watcher then
     rebuilds with the new page). A problem (a generated page edited by hand) is left for `course generate`
     (which make runs first) to report; here it only means that page is not rewritten."""
     with _GENERATED_LOCK:
-        if _GENERATED.get(layout.docs) == id(course):
+        if _GENERATED.get(layout.docs) == (id(course), language):
             return
-        _GENERATED[layout.docs] = id(course)
-        generate(course, layout)
+        _GENERATED[layout.docs] = (id(course), language)
+        generate(course, layout, language=language)
 
 
 def _own_page(kind: str, item_id: str) -> str:

@@ -8,8 +8,9 @@ from html import escape
 
 from .model import Course
 from .urls import module_url, practice_url
+from .words import Words, words_for
 
-NOUNS = {"quiz": "Quiz", "case": "Case"}
+NOUNS = {"quiz": "quiz_named", "case": "case_named"}  # keys of words: "Quiz: {title}"
 
 
 def practice(course: Course, module_id: str) -> list[tuple[str, str, str]]:
@@ -22,27 +23,29 @@ def _item(course: Course, kind: str, item_id: str):
     return (course.quizzes if kind == "quiz" else course.cases)[item_id]
 
 
-def practice_nav(course: Course, kind: str, item_id: str) -> str:
+def practice_nav(course: Course, kind: str, item_id: str, words: Words | None = None) -> str:
     """Back to the module, and the previous and next quiz or case of the same module."""
+    w = words or words_for("en")
     item = _item(course, kind, item_id)
     module = course.modules[item.module]
     items = practice(course, item.module)
     here = items.index((kind, item_id, item.title))
-    links = [f'<a class="course-nav-module" href="{module_url(module.id)}">Back to module: {escape(module.title)}</a>']
+    links = [f'<a class="course-nav-module" href="{module_url(module.id)}">{escape(w("back_to_module", module=module.title))}</a>']
     if here > 0:
         k, i, title = items[here - 1]
         links.append(f'<a class="course-nav-prev" rel="prev" href="{practice_url(k, i)}">'
-                     f'Previous: {NOUNS[k]}: {escape(title)}</a>')
+                     f'{escape(w("previous", item=w(NOUNS[k], title=title)))}</a>')
     if here + 1 < len(items):
         k, i, title = items[here + 1]
         links.append(f'<a class="course-nav-next" rel="next" href="{practice_url(k, i)}">'
-                     f'Next: {NOUNS[k]}: {escape(title)}</a>')
-    return (f'<nav class="course-nav" aria-label="{escape(module.label)}: practice" data-search-exclude>'
+                     f'{escape(w("next", item=w(NOUNS[k], title=title)))}</a>')
+    return (f'<nav class="course-nav" aria-label="{escape(w("practice_nav", module=module.label))}" data-search-exclude>'
             + "".join(links) + "</nav>")
 
 
-def case_next(course: Course, case_id: str) -> str:
+def case_next(course: Course, case_id: str, words: Words | None = None) -> str:
     """After a case: the module's next case (if any), its quiz or quizzes, and the way back to the module."""
+    w = words or words_for("en")
     case = course.cases[case_id]
     module = course.modules[case.module]
     cases = [c for c in course.cases.values() if c.module == case.module]
@@ -50,14 +53,16 @@ def case_next(course: Course, case_id: str) -> str:
     items = []
     if here + 1 < len(cases):
         nxt = cases[here + 1]
-        items.append(f'<li><a href="{practice_url("case", nxt.id)}">Next case: {escape(nxt.title)}</a></li>')
+        items.append(f'<li><a href="{practice_url("case", nxt.id)}">{escape(w("next_case", title=nxt.title))}</a></li>')
     for quiz in (q for q in course.quizzes.values() if q.module == case.module):
-        items.append(f'<li><a href="{practice_url("quiz", quiz.id)}">Module quiz: {escape(quiz.title)}</a></li>')
-    items.append(f'<li><a href="{module_url(module.id)}">Back to module: {escape(module.title)}</a></li>')
-    return (f'<nav class="course-case-next" aria-label="After this case" data-search-exclude>'
-            f'<p class="course-case-next-title"><strong>After this case</strong></p><ul>{"".join(items)}</ul></nav>')
+        items.append(f'<li><a href="{practice_url("quiz", quiz.id)}">{escape(w("module_quiz", title=quiz.title))}</a></li>')
+    items.append(f'<li><a href="{module_url(module.id)}">{escape(w("back_to_module", module=module.title))}</a></li>')
+    after = escape(w("after_case"))
+    return (f'<nav class="course-case-next" aria-label="{after}" data-search-exclude>'
+            f'<p class="course-case-next-title"><strong>{after}</strong></p><ul>{"".join(items)}</ul></nav>')
 
 
-def reading_time(minutes: int) -> str:
+def reading_time(minutes: int, words: Words | None = None) -> str:
     """The reading time shown at the top of a module's teaching page."""
-    return f'<p class="course-reading-time">About {minutes} minute{"s" if minutes != 1 else ""}</p>'
+    w = words or words_for("en")
+    return f'<p class="course-reading-time">{escape(w("page_reading_time", n=minutes))}</p>'

@@ -25,6 +25,7 @@ class PageContext:
     docs_dir: Path | None = None
     config_dir: Path | None = None  # the folder of mkdocs.yml
     engine: str | None = None  # "mkdocs", "zensical", or None outside either
+    language: str | None = None  # theme.language: which table of the interface's words (words.py)
 
 
 UNKNOWN = PageContext(None, "")
@@ -39,7 +40,7 @@ def current_page(md) -> PageContext:
             config_file = getattr(config, "config_file_path", None) if config is not None else None
             docs = getattr(config, "docs_dir", None) if config is not None else None
             return PageContext(file.src_uri, file.url, Path(docs) if docs else None,
-                               Path(config_file).parent if config_file else None, "mkdocs")
+                               Path(config_file).parent if config_file else None, "mkdocs", _mkdocs_language(config))
     if "rendering_context" in md.preprocessors:  # Zensical
         context = md.preprocessors["rendering_context"]
         page, config = getattr(context, "page", None), getattr(context, "config", None) or {}
@@ -48,8 +49,19 @@ def current_page(md) -> PageContext:
             docs = Path(config["docs_dir"]) if config.get("docs_dir") else None
             if docs is not None and root is not None and not docs.is_absolute():
                 docs = root / docs
-            return PageContext(str(page.path).replace("\\", "/"), str(page.url), docs, root, "zensical")
+            theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+            return PageContext(str(page.path).replace("\\", "/"), str(page.url), docs, root, "zensical",
+                               theme.get("language") if isinstance(theme.get("language"), str) else None)
     return UNKNOWN
+
+
+def _mkdocs_language(config) -> str | None:
+    """theme.language of an MkDocs config (its theme is an object that reads like a mapping)."""
+    try:
+        language = config["theme"]["language"]
+    except (KeyError, TypeError):
+        return None
+    return language if isinstance(language, str) else None
 
 
 def announce_anchors(md, ids: set[str]) -> None:
