@@ -13,6 +13,10 @@
     [practice: icu]              cards linking to a module's quizzes and cases
     [quiz-nav: id] [case-nav: id]  back to module, previous and next (on the generated quiz and case pages)
     [case-next: id]              what to do after a case: the module's next case and its quiz
+    [exam]  [review]             exam mode, and the spaced review of misses (their generated pages hold them)
+    [due]                        "N questions due for review today", with the way to the review
+    [calculator: egris]          a bedside score calculator: egris, megos or mrc (also inside a case stage)
+    [breathing-chart: ...]       serial VC, MIP and MEP on a chart with the 20/30/40 lines (also in a case stage)
 
 `MARKERS` is the only list of kinds: the line pattern, the dispatch to the renderer and the page check are
 all read from it, so a new kind is one entry here (and one renderer method). Each kind declares its
@@ -28,8 +32,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import navigation
-from .errors import ContentError
+from .errors import ContentError, field_path
 from .model import Course
+from .tools import calculators, chart
 
 
 class ArgumentError(ValueError):
@@ -104,12 +109,33 @@ def _reference_keys(course: Course, kind: str, text: str | None) -> tuple[str, .
     return keys
 
 
+def _calculator(course: Course, kind: str, text: str | None) -> calculators.Score:
+    score = calculators.SCORES.get((text or "").strip().lower())
+    if score is None:
+        known = ", ".join(calculators.SCORES)
+        raise ArgumentError(f"name the score to calculate: write [{kind}: egris], with one of {known}")
+    missing = [k for k in score.sources if k not in course.references]
+    if missing:
+        raise ArgumentError(f"the {score.id} calculator cites {', '.join(missing)}, which references.yml lacks: "
+                            "add the entry (the calculator shows it as its source)")
+    return score
+
+
+def _chart_series(course: Course, kind: str, text: str | None):
+    try:
+        return chart.parse(text)
+    except chart.ChartError as exc:
+        raise ArgumentError(str(exc)) from None
+
+
 NOTHING = Argument("nothing", _nothing)
 QUIZ_ID = Argument("quiz id", _pool_id("quizzes", "quiz"))
 CASE_ID = Argument("case id", _pool_id("cases", "case"))
 MODULE_ID = Argument("module id", _module_id)
 SCHEMA_KIND = Argument("quiz or case", _schema_kind)
 REFERENCE_KEYS = Argument("reference keys, comma-separated (optional)", _reference_keys)
+CALCULATOR = Argument("egris, megos or mrc", _calculator)
+CHART_SERIES = Argument("times; VC ...; MIP ...; MEP ... (optional)", _chart_series)
 
 
 # -- the registry ----------------------------------------------------------------------------------
@@ -124,6 +150,8 @@ class Spec:
     needs_script: bool = False  # the page then gets course.js and course.css
     places: str | None = None  # "quiz" or "case": shows that item; "module": shows the module's quizzes and cases
     summary: str = ""
+    once: bool = False  # at most once on a page (its HTML has fixed ids)
+    in_texts: bool = False  # may also stand on a line of its own in a case stage's narrative
 
 
 MARKERS: dict[str, Spec] = {
@@ -140,12 +168,19 @@ MARKERS: dict[str, Spec] = {
     "objectives": Spec(MODULE_ID, lambda r, v: r.objectives(v), summary="a module's learning objectives"),
     "practice": Spec(MODULE_ID, lambda r, v: r.practice(v), needs_script=True, places="module",
                      summary="cards for a module's quizzes and cases"),
-    "quiz-nav": Spec(QUIZ_ID, lambda r, v: navigation.practice_nav(r.course, "quiz", v),
+    "quiz-nav": Spec(QUIZ_ID, lambda r, v: navigation.practice_nav(r.course, "quiz", v, r.words),
                      summary="back to module, previous and next"),
-    "case-nav": Spec(CASE_ID, lambda r, v: navigation.practice_nav(r.course, "case", v),
+    "case-nav": Spec(CASE_ID, lambda r, v: navigation.practice_nav(r.course, "case", v, r.words),
                      summary="back to module, previous and next"),
-    "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v),
+    "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v, r.words),
                       summary="the module's next case and its quiz"),
+    "exam": Spec(NOTHING, lambda r, v: r.exam(), needs_script=True, once=True, summary="exam mode"),
+    "review": Spec(NOTHING, lambda r, v: r.review(), needs_script=True, once=True, summary="the spaced review of misses"),
+    "due": Spec(NOTHING, lambda r, v: r.due(), summary="how many questions are due for review today"),
+    "calculator": Spec(CALCULATOR, lambda r, v: r.calculator(v), once=True, in_texts=True,
+                       summary="a bedside score calculator"),
+    "breathing-chart": Spec(CHART_SERIES, lambda r, v: r.breathing_chart(v), once=True, in_texts=True,
+                            summary="serial VC, MIP and MEP with the 20/30/40 lines"),
 }
 
 MODULE_MARKERS = tuple(kind for kind, spec in MARKERS.items() if spec.argument is MODULE_ID)
@@ -220,6 +255,7 @@ def check_page(course: Course, lines: list[str], display: str, first_line: int =
     placed: set[tuple[str, str]] = set()
     needs_script = False
     listed: set[str] | None = set()  # reference keys the page lists; None: the whole bibliography
+    once: set[str] = set()
 
     def error(line: int, field: str, message: str) -> None:
         problems.append(ContentError(display, line + first_line - 1, field, message))
@@ -239,6 +275,11 @@ def check_page(course: Course, lines: list[str], display: str, first_line: int =
             error(marker.line, marker.written, str(exc))
             continue
         needs_script |= spec.needs_script
+        if spec.once:
+            name = f"{marker.kind}: {getattr(value, 'id', '')}"
+            if name in once:
+                error(marker.line, marker.written, f"this {marker.kind} is already on this page: place it once")
+            once.add(name)
         if marker.kind == "references":
             listed = None if value is None or listed is None else listed | set(value)
         if spec.places in ("quiz", "case"):
@@ -286,4 +327,53 @@ def check_pages(course: Course, docs_dir: Path, root: Path, skip: set[Path] = fr
                     item.source, item.line or 1, "id",
                     f"{kind} '{item.id}' is shown on no page: add the line [practice: {item.module}]"
                     f" (or [{kind}: {item.id}]) to its module page (docs/modules/{item.module}.md)", warning=True))
+    return problems
+
+
+# -- tools inside the text of a case ------------------------------------------------------------------
+
+
+def narrative_parts(text: str) -> list:
+    """A case stage's narrative cut at its tool markers: Markdown text and Marker, in order."""
+    lines = text.splitlines()
+    parts: list = []
+    last = 0
+    for index, marker in scan(lines):
+        if not marker.spec.in_texts:
+            continue
+        if index > last:
+            parts.append("\n".join(lines[last:index]))
+        parts.append(marker)
+        last = index + 1
+    if last < len(lines) or not parts:
+        parts.append("\n".join(lines[last:]))
+    return [p for p in parts if not isinstance(p, str) or p.strip()]
+
+
+def check_tool_texts(course: Course) -> list[ContentError]:
+    """Markers on a line of their own in case stages' narratives: only the tools may stand there, each with an
+    argument that fits, once per case."""
+    problems = []
+    for case in course.cases.values():
+        seen = set()
+        for i, stage in enumerate(case.stages):
+            where = field_path(("stages", i, "narrative"))
+            for _, marker in scan(stage.narrative.splitlines(), unknown=True):
+                spec = marker.spec
+                if spec is None or not spec.in_texts:
+                    tools = ", ".join(f"[{k}: …]" for k, s in MARKERS.items() if s.in_texts)
+                    problems.append(ContentError(case.source, stage.line, where,
+                                                 f"{marker.written} cannot stand in a case stage (only {tools} can): "
+                                                 "place it on a page, or write it as text"))
+                    continue
+                try:
+                    value = read_argument(course, marker)
+                except ArgumentError as exc:
+                    problems.append(ContentError(case.source, stage.line, where, f"{marker.written}: {exc}"))
+                    continue
+                name = f"{marker.kind}: {getattr(value, 'id', '')}"
+                if name in seen:
+                    problems.append(ContentError(case.source, stage.line, where,
+                                                 f"{marker.written} is already in this case: place it once"))
+                seen.add(name)
     return problems

@@ -14,15 +14,21 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .errors import ContentError
 from .load import Layout
 from .model import Course
 from .schema import KINDS, SCHEMA_DIR
-from .urls import case_source, quiz_source
+from .bank import bank_script
+from .site_data import site_data_script
+from .urls import EXAM_SOURCE, REVIEW_SOURCE, case_source, quiz_source
+from .words import words_for
 
 ASSET_DIR = Path(__file__).parent / "assets"
 ASSETS = ("course.js", "course.css")
+SITE_DATA = "assets/course/site-data.js"  # the interface's words and the course's outline (site_data.py)
+BANK = "assets/course/bank.js"  # every question, for exam mode and the review (bank.py)
 RECORD = ".course-generated.json"
 # Quiz and case pages rank below teaching pages in search: a term both hold should find the teaching first.
 PRACTICE_SEARCH_BOOST = 0.1
@@ -42,28 +48,41 @@ def _markdown_title(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#" else c for c in text)
 
 
-def generated(course: Course) -> dict[str, tuple[bytes, str]]:
-    """docs-relative path -> (content, what it is made from), for every generated file."""
-    out: dict[str, tuple[bytes, str]] = {}
+def generated(course: Course, language: str = "en") -> dict[str, tuple[bytes | Callable[[], bytes], str]]:
+    """docs-relative path -> (content, what it is made from), for every generated file. The content of the question
+    bank is a function, called only when the file is compared or written (it renders every question)."""
+    out: dict[str, tuple[bytes | Callable[[], bytes], str]] = {}
+    words = words_for(language)
 
     def page(path: str, source: str, text: str) -> None:
         out[path] = (text.encode("utf-8"), source)
 
-    page("quizzes/index.md", "quizzes/*.yml", _notice("quizzes/*.yml") + "# All quizzes\n\n[quizzes]\n")
-    page("cases/index.md", "cases/*.yml", _notice("cases/*.yml") + "# All cases\n\n[cases]\n")
+    page("quizzes/index.md", "quizzes/*.yml", _notice("quizzes/*.yml") + f"# {_markdown_title(words('all_quizzes'))}\n\n[quizzes]\n")
+    page("cases/index.md", "cases/*.yml", _notice("cases/*.yml") + f"# {_markdown_title(words('all_cases'))}\n\n[cases]\n")
+    page(EXAM_SOURCE, "quizzes/*.yml", _notice("hooks/course/exam.py") + f"# {_markdown_title(words('exam_title'))}\n\n[exam]\n")
+    page(REVIEW_SOURCE, "quizzes/*.yml", _notice("hooks/course/review.py") + f"# {_markdown_title(words('review_title'))}\n\n[review]\n")
     for quiz in course.quizzes.values():
         page(quiz_source(quiz.id), quiz.source, _front_matter() + _notice(quiz.source)
-             + f"# Quiz: {_markdown_title(quiz.title)}\n\n[quiz-nav: {quiz.id}]\n\n[quiz: {quiz.id}]\n")
+             + f"# {_markdown_title(words('quiz_named', title=quiz.title))}\n\n[quiz-nav: {quiz.id}]\n\n[quiz: {quiz.id}]\n")
     for case in course.cases.values():
         page(case_source(case.id), case.source, _front_matter() + _notice(case.source)
-             + f"# Case: {_markdown_title(case.title)}\n\n[case-nav: {case.id}]\n\n## The case\n\n[case: {case.id}]\n\n"
+             + f"# {_markdown_title(words('case_named', title=case.title))}\n\n[case-nav: {case.id}]\n\n"
+             f"## {_markdown_title(words('the_case'))}\n\n[case: {case.id}]\n\n"
              f"[case-next: {case.id}]\n")
     for kind in KINDS:
         name = f"{kind}.schema.json"
         out[f"schemas/{name}"] = ((SCHEMA_DIR / name).read_bytes(), f"hooks/course/schemas/{name}")
     for name in ASSETS:
         out[f"assets/course/{name}"] = ((ASSET_DIR / name).read_bytes(), f"hooks/course/assets/{name}")
+    out[SITE_DATA] = (site_data_script(course, words).encode("utf-8"), "hooks/course/strings/ and the course")
+    out[BANK] = (lambda: _bank(course, language), "quizzes/*.yml")
     return out
+
+
+def _bank(course: Course, language: str) -> bytes:
+    from .markdown_ext import DEFAULT_EXTENSIONS, renderer_for  # it imports this module
+
+    return bank_script(course, renderer_for(course, DEFAULT_EXTENSIONS, {}, language)).encode("utf-8")
 
 
 def generated_paths(course: Course, layout: Layout) -> set[Path]:
@@ -84,7 +103,7 @@ class Generation:
     problems: list[ContentError] = field(default_factory=list)
 
 
-def generate(course: Course, layout: Layout, check: bool = False, force: bool = False) -> Generation:
+def generate(course: Course, layout: Layout, check: bool = False, force: bool = False, language: str = "en") -> Generation:
     """Write the generated files that are missing or out of date, remove those no longer generated.
     With check=True write nothing and report every difference as a problem (for CI and `course check`)."""
     record_path = layout.root / RECORD
@@ -92,7 +111,7 @@ def generate(course: Course, layout: Layout, check: bool = False, force: bool = 
         record: dict[str, str] = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         record = {}
-    wanted = generated(course)
+    wanted = generated(course, language)
     result = Generation()
 
     def shown(path: str) -> str:
@@ -102,6 +121,7 @@ def generate(course: Course, layout: Layout, check: bool = False, force: bool = 
         result.problems.append(ContentError(shown(path), None, "", message))
 
     for path, (content, source) in wanted.items():
+        content = content() if callable(content) else content
         target = layout.docs / path
         current = target.read_bytes() if target.is_file() else None
         if current == content:

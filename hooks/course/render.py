@@ -17,19 +17,19 @@ from .fragments import Converter
 from .model import Case, Course, FindingGroup, Question, Quiz, Stage
 from .schemadoc import field_table
 from .urls import ROOT, case_url, html_path, practice_url, quiz_url
+from .words import Words, words_for
+from .markers import narrative_parts, read_argument
+from .progress import due_line, progress_page
+from .tools import calculators, chart
 
-LEGENDS = {
-    "single": "choose the single best answer",
-    "multiple": "choose all that apply",
-    "true-false": "true or false?",
-}
-FLAGS = {"high": "High", "low": "Low", "abnormal": "Abnormal", "critical": "Critical"}
+LEGENDS = {"single": "legend_single", "multiple": "legend_multiple", "true-false": "legend_true_false"}  # keys of words
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
 class Renderer:
-    def __init__(self, course: Course, markdown: Callable[[str], str], converter_key: tuple = ()):
+    def __init__(self, course: Course, markdown: Callable[[str], str], converter_key: tuple = (), words: Words | None = None):
         self.course = course
+        self.words = words or words_for("en")  # the interface's words in the site's language (words.py)
         self._converter = Converter(markdown, converter_key)
         self._cache: dict[tuple, str] = {}
         self._stage_titles = {s.id: s.title for case in course.cases.values() for s in case.stages}
@@ -51,10 +51,13 @@ class Renderer:
 
     # -- questions -------------------------------------------------------------
 
-    def question(self, q: Question, number: int, total: int, decision: bool = False, stage: Stage | None = None) -> str:
+    def question(self, q: Question, number: int, total: int, decision: bool = False, stage: Stage | None = None,
+                 label: str | None = None) -> str:
+        """One question or case decision; `label` (HTML) replaces the legend's "Question 3 of 18"."""
+        w = self.words
         qid = f"question-{q.id}"
         control = "checkbox" if q.type == "multiple" else "radio"
-        label = "Decision" if decision else f"Question {number} of {total}"
+        label = label or escape(w("decision") if decision else w("question_of", n=number, total=total))
         out = [
             f'<div class="quiz-question" id="{qid}" data-question="{q.id}" data-type="{q.type}" data-version="{q.version}">',
             f'<div class="quiz-stem" id="{qid}-stem">',
@@ -63,7 +66,7 @@ class Renderer:
         if q.image:
             out.append(f'<figure class="quiz-image"><img src="{ROOT}{escape(q.image.src)}" alt="{escape(q.image.alt)}"></figure>')
         out.append("</div>")
-        out.append(f'<fieldset class="quiz-options" aria-describedby="{qid}-stem"><legend>{label}: {LEGENDS[q.type]}</legend>')
+        out.append(f'<fieldset class="quiz-options" aria-describedby="{qid}-stem"><legend>{label}: {escape(w(LEGENDS[q.type]))}</legend>')
         for i, o in enumerate(q.options):
             oid = f"{qid}-{o.id}"
             nxt = f' data-next="{o.next or stage.next}"' if stage and (o.next or stage.next) else ""
@@ -74,19 +77,20 @@ class Renderer:
             )
         out.append("</fieldset>")
         key = ", ".join(_letter(i) for i, o in enumerate(q.options) if o.correct)
-        out.append(f'<details class="quiz-answer" data-search-exclude><summary>Answer and explanation</summary><p class="quiz-key"><strong>Answer: {key}</strong></p><ul class="quiz-feedback-list">')
+        out.append(f'<details class="quiz-answer" data-search-exclude><summary>{escape(w("answer_and_explanation"))}</summary><p class="quiz-key"><strong>{escape(w("answer_key", key=key))}</strong></p><ul class="quiz-feedback-list">')
         for i, o in enumerate(q.options):
-            verdict = "Correct" if o.correct else "Incorrect"
+            verdict = escape(w("option_correct" if o.correct else "option_incorrect", letter=_letter(i)))
             route = ""
             if stage and (o.next or stage.next):
                 target = self._stage_title(o.next or stage.next)
-                route = f' <span class="case-route">Continues at <a href="#stage-{o.next or stage.next}">{escape(target)}</a>.</span>'
+                link = f'<a href="#stage-{o.next or stage.next}">{escape(target)}</a>'
+                route = f' <span class="case-route">{w.html("continues_at", stage=link)}</span>'
             out.append(
                 f'<li class="quiz-feedback" data-option="{o.id}" data-correct="{str(o.correct).lower()}">'
-                f'<strong class="quiz-verdict">{_letter(i)}. {verdict}.</strong> {self.inline(o.feedback)}{route}</li>'
+                f'<strong class="quiz-verdict">{verdict}</strong> {self.inline(o.feedback)}{route}</li>'
             )
         out.append("</ul>")
-        out.append(f'<div class="quiz-explanation"><p class="quiz-explanation-title"><strong>Explanation</strong></p>{self.block(q.explanation)}')
+        out.append(f'<div class="quiz-explanation"><p class="quiz-explanation-title"><strong>{escape(w("explanation"))}</strong></p>{self.block(q.explanation)}')
         out.append(self.reference_list(q.references))
         out.append("</div></details></div>")
         return "\n".join(out)
@@ -94,9 +98,10 @@ class Renderer:
     def _stage_title(self, stage_id: str) -> str:
         return self._stage_titles[stage_id]
 
-    def reference_list(self, keys, title: str = "References") -> str:
+    def reference_list(self, keys, title: str | None = None) -> str:
         if not keys:
             return ""
+        title = escape(title or self.words("references"))
         items = "".join(f"<li>{self.citation(k)}</li>" for k in keys)
         return f'<div class="course-references"><p><strong>{title}</strong></p><ol>{items}</ol></div>'
 
@@ -127,7 +132,7 @@ class Renderer:
         self._converter.prefetch([quiz.description or "", *(t for q in quiz.questions for t in self._question_texts(q))])
         total = len(quiz.questions)
         shuffle = ' data-shuffle="true"' if quiz.shuffle else ""
-        out = [f'<section class="quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}"{shuffle} aria-label="Quiz: {escape(quiz.title)}">']
+        out = [f'<section class="quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}"{shuffle} aria-label="{escape(self.words("quiz_named", title=quiz.title))}">']
         if quiz.description:
             out.append(f'<div class="quiz-description">{self.block(quiz.description)}</div>')
         out += [self.question(q, i, total) for i, q in enumerate(quiz.questions, 1)]
@@ -145,7 +150,7 @@ class Renderer:
         yield from case.teaching_points
         yield from (self.course.references[k].citation for k in case.references)
         for stage in case.stages:
-            yield stage.narrative
+            yield from (p for p in narrative_parts(stage.narrative) if isinstance(p, str))
             yield stage.debrief or ""
             for group in stage.findings:
                 yield group.text or ""
@@ -156,18 +161,18 @@ class Renderer:
     def _case(self, case: Case) -> str:
         self._converter.prefetch(self._case_texts(case))
         out = [
-            f'<section class="case" id="case-{case.id}" data-case="{case.id}" data-version="{case.version}" aria-label="Case: {escape(case.title)}">',
-            f'<div class="case-summary"><h3>Patient summary</h3>{self.block(case.summary)}',
+            f'<section class="case" id="case-{case.id}" data-case="{case.id}" data-version="{case.version}" aria-label="{escape(self.words("case_named", title=case.title))}">',
+            f'<div class="case-summary"><h3>{escape(self.words("patient_summary"))}</h3>{self.block(case.summary)}',
         ]
         if case.objectives:
             items = "".join(f"<li>{self.inline(o)}</li>" for o in case.objectives)
-            out.append(f'<p><strong>In this case you will</strong></p><ul class="case-objectives">{items}</ul>')
+            out.append(f'<p><strong>{escape(self.words("case_objectives"))}</strong></p><ul class="case-objectives">{items}</ul>')
         out.append("</div>")
         for n, stage in enumerate(case.stages, 1):
             out.append(self._stage(stage, n))
         points = "".join(f"<li>{self.inline(p)}</li>" for p in case.teaching_points)
         out.append(
-            f'<div class="case-close" id="case-{case.id}-close" data-search-exclude><h3>Teaching points</h3><ul class="case-points">{points}</ul>'
+            f'<div class="case-close" id="case-{case.id}-close" data-search-exclude><h3>{escape(self.words("teaching_points"))}</h3><ul class="case-points">{points}</ul>'
             f"{self.reference_list(case.references)}</div></section>"
         )
         return "\n".join(out)
@@ -179,31 +184,32 @@ class Renderer:
         out = [
             f'<section class="case-stage" id="stage-{stage.id}" data-stage="{stage.id}"{attrs} aria-labelledby="stage-{stage.id}-title">',
             f'<h3 id="stage-{stage.id}-title">{escape(stage.title)}</h3>',
-            self.block(stage.narrative),
+            self.narrative(stage.narrative, f"-{stage.id}"),
         ]
         out += [self._findings(g) for g in stage.findings]
         if stage.decision:
             out.append(self.question(stage.decision, 1, 1, decision=True, stage=stage))
         if stage.debrief:
-            out.append(f'<div class="case-debrief" data-search-exclude><p><strong>Ending: debrief</strong></p>{self.block(stage.debrief)}</div>')
+            out.append(f'<div class="case-debrief" data-search-exclude><p><strong>{escape(self.words("debrief"))}</strong></p>{self.block(stage.debrief)}</div>')
         out.append("</section>")
         return "\n".join(out)
 
     def _findings(self, group: FindingGroup) -> str:
         if group.text:
             return f'<div class="case-report"><p class="case-report-title"><strong>{escape(group.title)}</strong></p>{self.block(group.text)}</div>'
+        w = self.words
         has_ref = any(r.reference for r in group.rows)
-        head = "<th scope=\"col\">Reference</th>" if has_ref else ""
+        head = f'<th scope="col">{escape(w("reference"))}</th>' if has_ref else ""
         rows = []
         for r in group.rows:
-            flag = f' <strong class="case-flag case-flag-{r.flag}">{FLAGS[r.flag]}</strong>' if r.flag else ""
+            flag = f' <strong class="case-flag case-flag-{r.flag}">{escape(w("flag_" + r.flag))}</strong>' if r.flag else ""
             value = escape(f"{r.value} {r.unit}".strip())
             ref = f"<td>{escape(r.reference)}</td>" if has_ref else ""
             cls = f' class="case-abnormal"' if r.flag else ""
             rows.append(f'<tr{cls}><th scope="row">{self.inline(r.name)}</th><td>{value}{flag}</td>{ref}</tr>')
         return (
             f'<div class="case-findings"><table><caption>{escape(group.title)}</caption>'
-            f'<thead><tr><th scope="col">Finding</th><th scope="col">Result</th>{head}</tr></thead>'
+            f'<thead><tr><th scope="col">{escape(w("finding"))}</th><th scope="col">{escape(w("result"))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>'
         )
 
@@ -218,42 +224,47 @@ class Renderer:
                 continue
             out.append(f'<h2 id="{kind}-{module.id}">{escape(module.title)}</h2><ul>')
             for x in items:
-                extra = f" ({len(x.questions)} questions)" if kind == "quizzes" else f" ({len(x.stages)} stages)"
+                extra = " " + escape(self.words("questions_in_brackets", n=len(x.questions)) if kind == "quizzes"
+                                     else self.words("stages_count", n=len(x.stages)))
                 out.append(f'<li><a href="{practice_url("quiz" if kind == "quizzes" else "case", x.id)}">{escape(x.title)}</a>{extra}</li>')
             out.append("</ul>")
         return "\n".join(out)
 
     def progress(self) -> str:
-        """A table the script fills in from saved progress; every quiz and case, and every question for the misses list.
-        Versions let the script ignore answers saved before a question or case changed; data-endings tells it when a case is finished."""
-        rows, misses = [], []
-        for quiz in self.course.quizzes.values():
-            ids = " ".join(q.id for q in quiz.questions)
-            rows.append(
-                f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{quiz_url(quiz.id)}">{escape(quiz.title)}</a></th>'
-                f'<td>Quiz</td><td class="progress-status">Not started</td></tr>'
-            )
-            for n, q in enumerate(quiz.questions, 1):
-                misses.append(
-                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{quiz_url(quiz.id)}#question-{q.id}">'
-                    f"{escape(quiz.title)}, question {n}</a>: {escape(_excerpt(q.stem))}</li>"
-                )
-        for case in self.course.cases.values():
-            endings = " ".join(s.id for s in case.stages if s.ending)
-            rows.append(
-                f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{case_url(case.id)}">{escape(case.title)}</a></th>'
-                f'<td>Case</td><td class="progress-status">Not started</td></tr>'
-            )
-        return (
-            '<div class="course-progress">'
-            '<noscript><p>Progress is saved by your browser and needs JavaScript.</p></noscript>'
-            '<table class="progress-table"><thead><tr><th scope="col">Quiz or case</th><th scope="col">Kind</th><th scope="col">Status</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>'
-            '<h2 id="review-my-misses">Review my misses</h2>'
-            '<p class="progress-no-misses">No missed questions saved in this browser.</p>'
-            f'<ul class="progress-misses" data-search-exclude>{"".join(misses)}</ul>'
-            '<div class="progress-tools"></div></div>'
-        )
+        """The Progress page: the dashboard the script fills in from saved progress (progress.py)."""
+        return progress_page(self)
+
+    # -- study tools: exam mode, the spaced review, bedside calculators and the breathing chart ------------
+
+    def exam(self) -> str:
+        from .exam import exam_form
+
+        return exam_form(self)
+
+    def review(self) -> str:
+        from .review import review_page
+
+        return review_page(self)
+
+    def due(self) -> str:
+        return due_line(self.words)
+
+    def calculator(self, score, where: str = "") -> str:
+        return calculators.render(score, self, where)
+
+    def breathing_chart(self, series, where: str = "") -> str:
+        return chart.render(series, self, where)
+
+    def narrative(self, text: str, where: str) -> str:
+        """A case stage's text, with the tools it places on lines of their own (markers.narrative_parts)."""
+        out = []
+        for part in narrative_parts(text):
+            if isinstance(part, str):
+                out.append(self.block(part))
+            else:
+                value = read_argument(self.course, part)
+                out.append(self.calculator(value, where) if part.kind == "calculator" else self.breathing_chart(value, where))
+        return "\n".join(out)
 
     # -- modules ----------------------------------------------------------------
 
@@ -262,43 +273,45 @@ class Renderer:
         if not module.objectives:
             return ""
         items = "".join(f"<li>{self.inline(o.text)}</li>" for o in module.objectives)
-        return (f'<div class="admonition abstract course-objectives"><p class="admonition-title">Learning objectives</p>'
-                f"<p>By the end of this module you can:</p><ul>{items}</ul></div>")
+        w = self.words
+        return (f'<div class="admonition abstract course-objectives"><p class="admonition-title">{escape(w("objectives_title"))}</p>'
+                f"<p>{escape(w('objectives_lead'))}</p><ul>{items}</ul></div>")
 
     def module(self, module_id: str) -> str:
         """A module's opening: what it covers and how long it takes, its objectives, its pages, its practice."""
         module = self.course.modules[module_id]
+        w = self.words
         out = ['<div class="course-module">']
         if module.summary:
             out.append(f'<div class="course-module-summary">{self.block(module.summary)}</div>')
         if module.pages:
-            out.append(f'<p class="course-reading-time">Reading time: about {module.minutes} minutes '
-                       f'in {len(module.pages)} page{"s" if len(module.pages) != 1 else ""}, then practice.</p>')
+            pages = w("pages_count", n=len(module.pages))
+            out.append(f'<p class="course-reading-time">{escape(w("module_reading_time", n=module.minutes, pages=pages))}</p>')
         out.append(self.objectives(module_id))
         if module.pages:
             items = "".join(
                 f'<li data-page="{escape(p.path)}"><a href="{ROOT}{escape(html_path(p.path))}">{escape(p.title)}</a>'
-                f' <span class="course-minutes">({p.minutes} min)</span></li>'
+                f' <span class="course-minutes">{escape(w("page_minutes", n=p.minutes))}</span></li>'
                 for p in module.pages
             )
-            out.append(f'<h2 id="module-pages">Read</h2><ol class="course-module-pages">{items}</ol>')
-        out.append('<h2 id="module-practice">Practise</h2>')
+            out.append(f'<h2 id="module-pages">{escape(w("read"))}</h2><ol class="course-module-pages">{items}</ol>')
+        out.append(f'<h2 id="module-practice">{escape(w("practise"))}</h2>')
         out.append(self.practice(module_id))
         out.append("</div>")
         return "\n".join(out)
 
     def practice(self, module_id: str) -> str:
         """Cards for the module's quizzes and cases; course.js adds the student's status to each."""
-        cards = []
+        cards, w = [], self.words
         for quiz in (q for q in self.course.quizzes.values() if q.module == module_id):
             cards.append(
-                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{quiz_url(quiz.id)}">Quiz: {escape(quiz.title)}</a>'
-                f'<span class="course-card-what">{len(quiz.questions)} questions</span></li>'
+                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{quiz_url(quiz.id)}">{escape(w("quiz_named", title=quiz.title))}</a>'
+                f'<span class="course-card-what">{escape(w("questions_count", n=len(quiz.questions)))}</span></li>'
             )
         for case in (c for c in self.course.cases.values() if c.module == module_id):
             cards.append(
-                f'<li class="course-card" data-case="{case.id}"><a href="{case_url(case.id)}">Case: {escape(case.title)}</a>'
-                f'<span class="course-card-what">{self.inline(_excerpt(case.summary, 140))}</span></li>'
+                f'<li class="course-card" data-case="{case.id}"><a href="{case_url(case.id)}">{escape(w("case_named", title=case.title))}</a>'
+                f'<span class="course-card-what">{self.inline(excerpt(case.summary, 140))}</span></li>'
             )
         if not cards:
             return ""
@@ -309,7 +322,7 @@ class Renderer:
 
     def glossary(self) -> str:
         rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in sorted(self.course.glossary.items(), key=lambda kv: kv[0].lower()))
-        return f'<table class="course-glossary"><thead><tr><th scope="col">Abbreviation</th><th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
+        return f'<table class="course-glossary"><thead><tr><th scope="col">{escape(self.words("abbreviation"))}</th><th scope="col">{escape(self.words("meaning"))}</th></tr></thead><tbody>{rows}</tbody></table>'
 
     def references(self, keys=None) -> str:
         keys = keys or sorted(self.course.references, key=lambda k: self.course.references[k].citation.lower())
@@ -325,6 +338,6 @@ def _short_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
 
 
-def _excerpt(markdown: str, limit: int = 90) -> str:
+def excerpt(markdown: str, limit: int = 90) -> str:
     text = re.sub(r"[*_`#>\[\]]", "", " ".join(markdown.split()))
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

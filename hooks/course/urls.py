@@ -43,3 +43,16 @@ def module_url(module_id: str) -> str:
 def root_prefix(page_url: str) -> str:
     """The relative path from a page to the site root: 'modules/icu.html' -> '../'; 'a/b/' -> '../../'."""
     return "../" * page_url.lstrip("/").count("/")
+
+
+# The study pages, generated beside the start page (pages.py): exam mode and the spaced review.
+EXAM_SOURCE = "exam.md"
+REVIEW_SOURCE = "review.md"
+
+
+def exam_url() -> str:
+    return ROOT + html_path(EXAM_SOURCE)
+
+
+def review_url() -> str:
+    return ROOT + html_path(REVIEW_SOURCE)
