@@ -1,6 +1,6 @@
 /* Unfolding cases: stages, branches, decisions and the ending reached. Needs course.js.
    Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */
-(({ $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
+(({ $, $$, t, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, today, attempt, toReview, quizScore, scoreText, caseFinished, quizFinished, optionId, isRight, sameSet, shuffled, setupQuestion, parts, DAYS, schedule, isDue, confidence, duration, moment, dayText, questionBank }) => {
 // case.js: an unfolding case, one stage at a time: branches, saved path, decisions, the ending reached, a summary.
 function setupCase(box) {
   const say = liveRegion(box);
@@ -17,11 +17,11 @@ function setupCase(box) {
   let state = fresh({});
   for (const stage of stages) {
     const q = $('.quiz-question', stage);
-    if (q) decisions.set(stage, setupQuestion(q, say, 'Choose again', change => keep(stage, change), () => decide(stage)));
-    continues.set(stage, stage.appendChild(button('Continue', () => advance(stage), 'course-primary')));
+    if (q) decisions.set(stage, setupQuestion(q, say, t('choose_again'), change => keep(stage, change), () => decide(stage)));
+    continues.set(stage, stage.appendChild(button(t('continue'), () => advance(stage), 'course-primary')));
     $('h3', stage).tabIndex = -1;
   }
-  box.append(confirmButton('Restart case', restart, say), button('Print', () => print()));
+  box.append(confirmButton(t('restart_case'), restart, say), button(t('print'), () => print()));
   restore();
   render();
 
@@ -98,7 +98,7 @@ function setupCase(box) {
     }
     shown.forEach(stage => box.insertBefore(stage, close));
     close.hidden = !isEnding(last);
-    path.replaceChildren(make('h3', '', 'Your path'), summary());
+    path.replaceChildren(make('h3', '', t('your_path')), summary());
   }
 
   function store() {
@@ -111,7 +111,7 @@ function setupCase(box) {
     state.path.push(sid(next));
     store();
     $('h3', next).focus();
-    say('New stage: ' + title(next));
+    say(t('new_stage', { title: title(next) }));
   }
 
   function restart() {
@@ -119,11 +119,11 @@ function setupCase(box) {
     state = fresh(state);
     store();
     $('h3', stages[0]).focus();
-    say('Case restarted.');
+    say(t('case_restarted'));
   }
 
   function texts(decision, chosen) {
-    return decision.options().filter(o => chosen.includes(optionId(o))).map(o => `\u201c${$('label', o).textContent.slice(3)}\u201d`).join(' and ');
+    return decision.options().filter(o => chosen.includes(optionId(o))).map(o => t('quoted', { text: $('label', o).textContent.slice(3) })).join(t('and'));
   }
 
   function summary() {
@@ -133,7 +133,7 @@ function setupCase(box) {
       const chosen = state.choices[id];
       const item = list.appendChild(make('li'));
       item.append(make('strong', '', title(byId(id))));
-      if (chosen) item.append(`: you chose ${texts(decision, chosen)} (${decision.right ? 'correct' : 'not the best choice'}).`);
+      if (chosen) item.append(t('you_chose', { choice: texts(decision, chosen), verdict: t(decision.right ? 'correct' : 'not_best_choice') }));
     }
     return list;
   }

@@ -6,6 +6,9 @@
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
   const make = (tag, cls, text) => Object.assign(document.createElement(tag), { className: cls, textContent: text || '' });
+  // The interface's words in the site's language, and the course's outline: assets/course/site-data.js.
+  const t = (key, values) => (window.nmwSite ? window.nmwSite.t(key, values) : key);
+  const words = () => (window.nmwSite ? Promise.resolve() : script('assets/course/site-data.js').catch(() => {}));
   const loading = {};
   let page = { headings: [] };
 
@@ -21,22 +24,42 @@
     }
   }
 
-  // The course's parts, after its core (the hook has added the core to quiz, case and progress pages).
+  // The course's parts, after its core (the hook has added the core to quiz, case and progress pages); those marked
+  // `study` after the study library too. The tools stand alone; marks.js, on every page once progress is saved,
+  // marks what is finished in the navigation and counts the reviews due.
   const PARTS = {
-    quiz: '.quiz',
-    case: '.case',
-    records: '.course-progress, .course-module, .course-card, h2[id^="quizzes-"] + ul, h2[id^="cases-"] + ul',
+    quiz: ['.quiz', 'study'],
+    case: ['.case'],
+    records: ['.course-module, .course-card, h2[id^="quizzes-"] + ul, h2[id^="cases-"] + ul'],
+    progress: ['.course-progress', 'study'],
+    exam: ['.course-exam', 'study'],
+    review: ['.course-review', 'study'],
   };
+  const TOOLS = { calc: '.course-calc', chart: '.course-chart' };
   async function course() {
-    const wanted = Object.keys(PARTS).filter(name => $(PARTS[name]));
-    if (!wanted.length) return;
-    style('assets/course/course.css');
-    if (!window.nmwCourse) await script('assets/course/course.js');
+    const wanted = Object.keys(PARTS).filter(name => $(PARTS[name][0]));
+    const study = wanted.some(name => PARTS[name][1]);
+    if (wanted.length) {
+      style('assets/course/course.css');
+      if (study) style('assets/study.css');
+      if (!window.nmwCourse) await script('assets/course/course.js');
+      if (study && !window.nmwCourse.schedule) await script('assets/study.js');
+    }
     for (const name of wanted) {
       const start = window.nmwCourse.parts[name];
       if (start) start();
       else await script(`assets/${name}.js`);
     }
+    for (const name of Object.keys(TOOLS).filter(tool => $(TOOLS[tool]))) {
+      style('assets/tools.css');
+      const again = window['nmw' + name[0].toUpperCase() + name.slice(1)];
+      if (again) again();
+      else await script(`assets/${name}.js`);
+    }
+    let saved = null;
+    try { saved = localStorage.getItem('nmw-course-v2') || localStorage.getItem('nmw-course-v1'); } catch (e) { /* none */ }
+    if (saved && window.nmwMarks) window.nmwMarks();
+    else if (saved) await script('assets/marks.js');
   }
 
   // The first use of each abbreviation takes keyboard focus and is expanded in print; a tap on any use
@@ -72,7 +95,7 @@
       let cue = box.previousElementSibling;
       if (!cue || !cue.matches('.course-scroll-cue')) {
         if (!wide) continue;
-        cue = make('p', 'course-scroll-cue', 'Scroll sideways to see the whole table \u2192');
+        cue = make('p', 'course-scroll-cue', t('scroll_cue'));
         cue.setAttribute('aria-hidden', 'true');
         box.before(cue);
         box.addEventListener('scroll', () => edge(box), { passive: true });
@@ -83,7 +106,7 @@
         const caption = $('caption', table);
         box.tabIndex = 0;
         box.setAttribute('role', 'region');
-        box.setAttribute('aria-label', `Table${caption ? ': ' + caption.textContent : ''}, scrolls sideways`);
+        box.setAttribute('aria-label', caption ? t('table_named_scrolls', { caption: caption.textContent }) : t('table_scrolls'));
       } else ['tabindex', 'role', 'aria-label'].forEach(name => box.removeAttribute(name));
       edge(box);
     }
@@ -95,7 +118,7 @@
     for (const img of $$('.md-content__inner img:not([data-zoom])')) {
       if (img.closest('a') || (img.complete && img.naturalWidth && img.naturalWidth < 200)) continue;
       img.dataset.zoom = '';
-      const open = make('button', 'course-zoom-open', 'Enlarge diagram');
+      const open = make('button', 'course-zoom-open', t('enlarge'));
       open.type = 'button';
       img.after(open);
       img.onclick = open.onclick = () => script('assets/zoom.js').then(() => window.nmwZoom(img, open));
@@ -156,25 +179,28 @@
   function summaryPrint() {
     const title = $('.md-content__inner h1');
     if (!document.documentElement.classList.contains('course-summary') || !title || $('.course-print')) return;
-    const print = make('button', 'course-print', 'Print this summary');
+    const print = make('button', 'course-print', t('print_summary'));
     print.type = 'button';
     print.onclick = () => window.print();
     title.after(print);
   }
 
-  // Once per page, as early as possible: this script comes after the page's content.
+  // Once per page, as early as possible: this script comes after the page's content. What shows words waits for
+  // them (site-data.js, a small cached file).
   function start() {
     const main = $('.md-content__inner');
     if (!main || 'siteReady' in main.dataset) return;
     main.dataset.siteReady = '';
     abbreviations();
     reading();
-    summaryPrint();
-    diagrams();
-    course().catch(error => setTimeout(() => { throw error; }));
+    words().then(() => {
+      summaryPrint();
+      diagrams();
+      return course();
+    }).catch(error => setTimeout(() => { throw error; }));
   }
   // Tables are measured once the theme has wrapped them, and again when the window changes.
-  const settle = () => requestAnimationFrame(tables);
+  const settle = () => words().then(() => requestAnimationFrame(tables));
 
   start();
   if (window.document$) window.document$.subscribe(() => { start(); setTimeout(settle); });  // instant navigation

@@ -11,6 +11,7 @@ const STYLE = `.course-zoom {width: 100vw; max-width: none; height: 100vh; max-h
 .course-zoom-view.is-zoomed img {height: auto; max-width: none}`;
 
 window.nmwZoom = (img, opener) => {
+  const t = (key, values) => (window.nmwSite ? window.nmwSite.t(key, values) : key);  // the site's words (site-data.js)
   const make = (tag, cls, text) => Object.assign(document.createElement(tag), { className: cls, textContent: text || '' });
   const dialog = make('dialog', 'course-zoom');
   const bar = make('div', 'course-zoom-bar');
@@ -31,14 +32,14 @@ window.nmwZoom = (img, opener) => {
     if (label) b.setAttribute('aria-label', label);
     return b;
   };
-  dialog.setAttribute('aria-label', 'Diagram' + (img.alt ? ': ' + img.alt : ''));
+  dialog.setAttribute('aria-label', img.alt ? t('diagram_named', { alt: img.alt }) : t('diagram'));
   view.tabIndex = 0;  // arrow keys scroll a zoomed diagram
   view.setAttribute('role', 'region');
-  view.setAttribute('aria-label', 'Diagram, zoomable');
+  view.setAttribute('aria-label', t('zoomable'));
   picture.removeAttribute('data-zoom');
   view.append(picture);
-  bar.append(button('\u2212', () => zoom(scale / 1.5), 'Zoom out'), level, button('+', () => zoom(scale * 1.5), 'Zoom in'),
-    button('Fit', () => zoom(1), 'Fit to screen'), button('Close', () => dialog.close()));
+  bar.append(button('\u2212', () => zoom(scale / 1.5), t('zoom_out')), level, button('+', () => zoom(scale * 1.5), t('zoom_in')),
+    button(t('fit'), () => zoom(1), t('fit_label')), button(t('close'), () => dialog.close()));
   dialog.append(bar, view);
   dialog.addEventListener('keydown', event => {
     const step = { '+': 1.5, '=': 1.5, '-': 1 / 1.5, 0: 0 }[event.key];

@@ -5,9 +5,16 @@ classic scripts, each the concatenation of some of those files inside one functi
 
 - course.js, the shared core (page helpers, saved progress, one question), shipped by the MkDocs hook;
   it publishes the names in SHARED as window.nmwCourse;
-- the parts, in docs/assets/: quiz.js, case.js and records.js (the Progress page and the status on
-  practice cards and indexes). Each takes the SHARED names from window.nmwCourse; docs/assets/site.js
-  loads a part, after the core, only on pages that have what it enhances.
+- the study library, docs/assets/study.js: what quizzes, exam mode, the review and the Progress page share (the
+  review's schedule, the confidence rating, times and dates, the question bank); it adds the STUDY names to
+  window.nmwCourse;
+- the parts, in docs/assets/: quiz.js, case.js, records.js (the status on practice cards and indexes),
+  progress.js (the Progress page), exam.js and review.js. Each takes the SHARED and STUDY names from
+  window.nmwCourse; docs/assets/site.js loads a part, after the core (and the library where it needs it), only on
+  pages that have what it enhances;
+- the tools, in docs/assets/, which stand alone (no core, their own copy of the few files they use):
+  marks.js (completion marks in the navigation and the reviews due, on every page once progress is saved),
+  calc.js (the bedside calculators) and chart.js (the breathing chart), for teaching pages without the core.
 
 One list of names for both sides, so a part can only use what the core publishes. There is no other
 build step: edit a file in assets/js/, then run `make js` (or python3 hooks/course/bundle.py) and commit
@@ -23,23 +30,43 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 SOURCES = ASSETS / "js"
 DOCS_ASSETS = ASSETS.parents[2] / "docs" / "assets"
 
-SHARED = ("$", "$$", "make", "button", "confirmButton", "liveRegion", "enhance", "skipLink",
-          "KEY", "OLD_KEY", "load", "save", "update", "parse", "attempt", "toReview", "quizScore", "scoreText",
-          "optionId", "isRight", "sameSet", "shuffled", "setupQuestion", "parts")
+SHARED = ("$", "$$", "t", "make", "button", "confirmButton", "liveRegion", "enhance", "skipLink",
+          "KEY", "OLD_KEY", "load", "save", "update", "parse", "today", "attempt", "toReview", "quizScore", "scoreText",
+          "caseFinished", "quizFinished", "optionId", "isRight", "sameSet", "shuffled", "setupQuestion", "parts")
+# What the study library (docs/assets/study.js) adds to window.nmwCourse for the parts that load it after the core.
+STUDY = ("DAYS", "schedule", "isDue", "confidence", "duration", "moment", "dayText", "questionBank")
 
 CORE = ASSETS / "course.js"
-# Order matters: each file uses only what comes before it (or, in a part, the SHARED names).
+STUDY_LIBRARY = DOCS_ASSETS / "study.js"
+# Order matters: each file uses only what comes before it (or, in a part, the SHARED and STUDY names).
 BUNDLES = {
-    CORE: ("dom.js", "store.js", "question.js"),
+    CORE: ("helpers.js", "dom.js", "store.js", "question.js"),
+    STUDY_LIBRARY: ("schedule.js", "confidence.js", "timing.js", "questionbank.js"),
     DOCS_ASSETS / "quiz.js": ("quiz.js",),
     DOCS_ASSETS / "case.js": ("case.js",),
-    DOCS_ASSETS / "records.js": ("cards.js", "progress.js", "reading.js", "records.js"),
+    DOCS_ASSETS / "records.js": ("status.js", "cards.js", "reading.js", "records.js"),
+    DOCS_ASSETS / "progress.js": ("status.js", "progress.js"),
+    DOCS_ASSETS / "exam.js": ("exam.js",),
+    DOCS_ASSETS / "exam-results.js": ("results.js",),
+    DOCS_ASSETS / "review.js": ("review.js",),
+    DOCS_ASSETS / "marks.js": ("helpers.js", "store.js", "schedule.js", "marks.js"),
+    DOCS_ASSETS / "calc.js": ("helpers.js", "dom.js", "calc.js"),
+    DOCS_ASSETS / "chart.js": ("helpers.js", "dom.js", "chart.js"),
 }
+STANDALONE = {DOCS_ASSETS / name for name in ("marks.js", "calc.js", "chart.js")}
 PURPOSE = {
-    "course.js": "The course's shared core: page helpers, saved progress, one question. Parts: docs/assets/quiz.js, case.js, records.js.",
+    "course.js": "The course's shared core: page helpers, saved progress, one question. Parts: docs/assets/quiz.js, case.js, records.js...",
+    "study.js": "The study library: the review's schedule, the confidence rating, times and dates, the question bank. Needs course.js.",
     "quiz.js": "Quizzes: saved answers, option order, score and results, printing. Needs course.js.",
     "case.js": "Unfolding cases: stages, branches, decisions and the ending reached. Needs course.js.",
-    "records.js": "The Progress page, the student's status on practice cards and indexes, continue reading on module pages. Needs course.js.",
+    "records.js": "The student's status on practice cards and indexes, continue reading on module pages. Needs course.js.",
+    "progress.js": "The Progress page: the dashboard, misses by module, exams sat, export and import. Needs course.js.",
+    "exam.js": "Exam mode: build and sit a mixed exam drawn from the question bank. Needs course.js and study.js.",
+    "exam-results.js": "Exam mode's results, loaded by exam.js when they are shown. Needs course.js and study.js.",
+    "review.js": "The spaced review: today's due questions, one at a time. Needs course.js.",
+    "marks.js": "Completion marks in the navigation and the reviews due, on every page once progress is saved. Stands alone.",
+    "calc.js": "The bedside calculators: EGRIS, mEGOS, the MRC sum score. Stands alone.",
+    "chart.js": "The breathing chart: serial VC, MIP and MEP with the 20/30/40 lines. Stands alone.",
 }
 NOTICE = "/* {purpose}\n   Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */\n"
 
@@ -50,8 +77,12 @@ def bundle(target: Path) -> str:
     names = ", ".join(SHARED)
     if target == CORE:
         head, tail = "(() => {\n", f"const parts = {{}};\nwindow.nmwCourse = window.nmwCourse || {{ {names} }};\n}})();\n"
+    elif target == STUDY_LIBRARY:
+        head, tail = f"(({{ {names} }}) => {{\n", f"Object.assign(window.nmwCourse, {{ {', '.join(STUDY)} }});\n}})(window.nmwCourse);\n"
+    elif target in STANDALONE:
+        head, tail = "(() => {\n", "})();\n"
     else:
-        head, tail = f"(({{ {names} }}) => {{\n", "})(window.nmwCourse);\n"
+        head, tail = f"(({{ {names}, {', '.join(STUDY)} }}) => {{\n", "})(window.nmwCourse);\n"
     return NOTICE.format(purpose=PURPOSE[target.name]) + head + body + tail
 
 

@@ -1,9 +1,12 @@
-/* The course's shared core: page helpers, saved progress, one question. Parts: docs/assets/quiz.js, case.js, records.js.
+/* The course's shared core: page helpers, saved progress, one question. Parts: docs/assets/quiz.js, case.js, records.js...
    Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */
 (() => {
-// dom.js: element helpers, buttons, and the live region that announces results.
+// helpers.js: finding and making elements, and the interface's words.
 const $ = (sel, root) => root.querySelector(sel);
 const $$ = (sel, root) => [...root.querySelectorAll(sel)];
+
+// The interface's words in the site's language (hooks/course/strings/, shipped in assets/course/site-data.js).
+const t = (key, values) => (window.nmwSite ? nmwSite.t(key, values) : key);
 
 function make(tag, cls, text) {
   const node = document.createElement(tag);
@@ -12,6 +15,7 @@ function make(tag, cls, text) {
   return node;
 }
 
+// dom.js: buttons, the live region that announces results, enhancing a page once, the skip link.
 function button(text, action, cls = '') {
   const b = make('button', 'course-button ' + cls, text);
   b.type = 'button';
@@ -24,7 +28,7 @@ function confirmButton(text, action, say) {
   const b = button(text, () => {
     if (b.dataset.confirm) return undo(), action();
     b.dataset.confirm = 1;
-    say(b.textContent = 'Press again to confirm: ' + text.toLowerCase());
+    say(b.textContent = t('confirm', { action: text.toLowerCase() }));
   });
   const undo = () => { delete b.dataset.confirm; b.textContent = text; };
   b.onblur = undo;
@@ -54,7 +58,7 @@ function skipLink() {
   const host = $('.quiz, .case', document);
   const skip = $('.md-skip', document);
   if (!host || !skip) return;
-  const link = make('a', 'md-skip course-skip', host.matches('.quiz') ? 'Skip to the questions' : 'Skip to the case');
+  const link = make('a', 'md-skip course-skip', t(host.matches('.quiz') ? 'skip_questions' : 'skip_case'));
   link.href = '#' + host.id;
   link.onclick = event => {
     const target = $$('.quiz-question input:not(:disabled)', document).find(input => input.offsetParent) || host;
@@ -72,10 +76,12 @@ const isObj = x => !!x && typeof x === 'object' && !Array.isArray(x);
 const isList = x => Array.isArray(x) && x.every(s => typeof s === 'string');
 const all = (x, test) => isObj(x) && Object.values(x).every(test);
 const tried = r => !r.first || isList(r.first.chosen);
+const boxed = r => r.box == null || (Number.isInteger(r.box) && typeof r.due === 'string');
 const VALID = {
-  questions: r => typeof r.v === 'string' && isList(r.chosen) && tried(r),
+  questions: r => typeof r.v === 'string' && isList(r.chosen) && tried(r) && boxed(r),
   quizzes: r => !r.order || all(r.order, isList),
   cases: r => typeof r.v === 'string' && isList(r.path) && all(r.choices, isList) && all(r.decisions || {}, d => isObj(d) && tried(d)),
+  exams: r => typeof r.at === 'string' && Array.isArray(r.items) && r.items.every(i => isObj(i) && typeof i.id === 'string'),
 };
 
 function clean(data) {
@@ -117,13 +123,21 @@ function update(change) {
   save(data);
 }
 
+// A local date, YYYY-MM-DD, `days` from today: a student's day ends at their own midnight.
+function today(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 10);
+}
+
 // A checked answer: the round's first try is kept, and today is noted as a day missed or solved.
 function attempt(r, chosen, right) {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
   r.first = r.first || { chosen, right };
-  r[right ? 'solved' : 'missed'] = now.toISOString().slice(0, 10);
+  r[right ? 'solved' : 'missed'] = today();
+  r.at = new Date().toISOString();
 }
+
 
 const toReview = r => !!(r && r.missed && !(r.solved > r.missed));
 
@@ -132,15 +146,20 @@ function quizScore(records, n) {
   const tried = records.filter(r => r && r.first);
   return { n, answered: tried.length, right: tried.filter(r => r.first.right === true).length };
 }
-const scoreText = s => `${s.right} / ${s.n} right at first try (${s.answered} of ${s.n} answered)`;
+const scoreText = s => t('score_text', s);
+
+// Finished: a quiz when every question has a first try; a case when the ending it shows is the one reached.
+const caseFinished = r => !!(r && r.ending && r.ending.stage === r.path[r.path.length - 1]);
+const quizFinished = records => records.length > 0 && records.every(r => r && r.first);
 
 // question.js: a quiz question or case decision: options with their feedback, check, retry, and its history.
 const optionId = o => o.dataset.option;
 const isRight = o => o.dataset.correct === 'true';
 const sameSet = (a, b) => a.length === b.length && a.every(x => b.includes(x));
 
-// keep(change) changes the saved record and returns it; done(question) follows a check.
-function setupQuestion(q, say, retryText, keep, done) {
+// keep(change) changes the saved record and returns it; done(question) follows a check; `after`, if given, is shown
+// after the result while the question is checked (the confidence rating of leitner.js).
+function setupQuestion(q, say, retryText, keep, done, after) {
   const fieldset = $('fieldset', q);
   const details = $('.quiz-answer', q);
   const explanation = $('.quiz-explanation', details);
@@ -150,7 +169,7 @@ function setupQuestion(q, say, retryText, keep, done) {
   const letters = ids => options().filter(o => ids.includes(optionId(o))).map(o => $('.quiz-letter', o).textContent[0]).join(', ');
   const result = make('p', 'quiz-result');
   const past = make('p', 'quiz-history');
-  const check = button('Check answer', onCheck, 'course-primary');
+  const check = button(t('check'), onCheck, 'course-primary');
   const retry = button(retryText, () => {
     show([], false, keep(r => Object.assign(r, { chosen: [], checked: false })));
     $('input', fieldset).focus();
@@ -165,10 +184,10 @@ function setupQuestion(q, say, retryText, keep, done) {
     box.append(make('strong', 'quiz-mark'), ...item.childNodes);
   }
   if (q.dataset.type === 'multiple') {
-    $('legend', fieldset).after(make('p', 'quiz-rule', 'Scored all or nothing: right only when you choose every correct option and no other.'));
+    $('legend', fieldset).after(make('p', 'quiz-rule', t('rule_multiple')));
   }
   result.tabIndex = -1;
-  details.replaceWith(past, result, explanation, check, retry);
+  details.replaceWith(past, result, ...(after ? [after] : []), explanation, check, retry);
   fieldset.onchange = () => {
     result.hidden = true;
     keep(r => { r.chosen = chosenIn(options()); });
@@ -179,9 +198,9 @@ function setupQuestion(q, say, retryText, keep, done) {
   function verdict(chosen) {
     const want = correct();
     const found = want.filter(id => chosen.includes(id)).length;
-    let text = sameSet(chosen, want) ? 'Correct.' : `Incorrect. The answer is ${letters(want)}.`;
+    let text = sameSet(chosen, want) ? t('result_correct') : t('result_incorrect', { answer: letters(want) });
     if (q.dataset.type === 'multiple') {
-      text += ` You chose ${found} of ${want.length} correct options (${want.length - found} missed) and ${chosen.length - found} incorrect.`;
+      text += t('result_multiple', { found, want: want.length, missed: want.length - found, wrong: chosen.length - found });
     }
     return text;
   }
@@ -196,17 +215,19 @@ function setupQuestion(q, say, retryText, keep, done) {
       o.classList.toggle('is-right', checked && isRight(o));
       o.classList.toggle('is-wrong', checked && !isRight(o));
       o.lastChild.hidden = !checked;
-      $('.quiz-mark', o).textContent = pick ? `Your choice: ${isRight(o) ? 'correct' : 'incorrect'}.` : isRight(o) ? 'Correct answer.' : 'Incorrect.';
+      $('.quiz-mark', o).textContent = t(pick ? (isRight(o) ? 'choice_correct' : 'choice_incorrect') : isRight(o) ? 'correct_answer' : 'incorrect');
     }
     Object.assign(question, { checked, right, record: r });
     result.hidden = explanation.hidden = retry.hidden = !checked;
+    if (after) after.hidden = !checked;
     check.hidden = checked;
     result.className = 'quiz-result is-' + (right ? 'right' : 'wrong');
     result.textContent = verdict(chosen);
     const first = r && r.first;
     past.textContent = (first && !(checked && sameSet(first.chosen, chosen))
-      ? `First try: ${first.right ? 'right' : 'wrong'} (${letters(first.chosen)})${checked ? `; later: ${right ? 'right' : 'wrong'}` : ''}. ` : '')
-      + (toReview(r) ? 'In Review my misses until you answer it right on a later day.' : '');
+      ? t('first_try', { verdict: t(first.right ? 'right' : 'wrong'), letters: letters(first.chosen) })
+        + (checked ? t('later', { verdict: t(right ? 'right' : 'wrong') }) : '') + '. ' : '')
+      + (toReview(r) ? t('in_review') : '');
     past.hidden = !past.textContent;
   }
 
@@ -216,7 +237,7 @@ function setupQuestion(q, say, retryText, keep, done) {
     if (!chosen.length) {
       result.className = 'quiz-result';
       result.hidden = false;
-      return say(result.textContent = 'Choose an answer first.');
+      return say(result.textContent = t('choose_first'));
     }
     const right = sameSet(chosen, correct());
     show(chosen, true, keep(r => attempt(Object.assign(r, { chosen, checked: true, right }), chosen, right)));
@@ -239,5 +260,5 @@ function shuffled(ids) {
   return out;
 }
 const parts = {};
-window.nmwCourse = window.nmwCourse || { $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts };
+window.nmwCourse = window.nmwCourse || { $, $$, t, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, today, attempt, toReview, quizScore, scoreText, caseFinished, quizFinished, optionId, isRight, sameSet, shuffled, setupQuestion, parts };
 })();

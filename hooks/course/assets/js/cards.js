@@ -1,17 +1,6 @@
 // cards.js: the student's status on each practice card of a module, and beside each quiz and case of the indexes.
 // A card names its quiz (data-quiz) or case (data-case); an index item only links to it. A quiz's questions come
-// from the card (data-questions) when the page gives them, else from the quiz's last visit.
-// A case's status in words: not started, in progress, or the ending reached and whether it is the best one.
-function caseStatus(r, endings = []) {
-  if (!r) return 'Not started';
-  const last = r.path[r.path.length - 1];
-  const end = r.ending;
-  const verdict = end && `${end.title} (${end.best ? 'the best ending' : 'not the best ending'})`;
-  if (end && end.stage === last) return 'Ending reached: ' + verdict;
-  if (endings.includes(last)) return 'Ending reached';
-  return 'In progress' + (end ? '; last ending reached: ' + verdict : '');
-}
-
+// from the card (data-questions) when the page gives them, else from the quiz's last visit. (caseStatus: status.js)
 function setupCards() {
   const d = load();
   const items = $$('.course-card, .md-content h2[id^="quizzes-"] + ul > li, .md-content h2[id^="cases-"] + ul > li', document);
@@ -29,11 +18,11 @@ function setupCards() {
       const quiz = item.dataset.quiz || id;
       const ids = item.dataset.questions ? item.dataset.questions.split(' ') : (d.quizzes[quiz] || {}).ids;
       const s = ids && quizScore(ids.map(q => d.questions[q]), ids.length);
-      text = s && s.answered ? scoreText(s) : 'Not started';
+      text = s && s.answered ? scoreText(s) : t('not_started');
       done = s && s.answered === s.n;
     }
     const status = $('.course-status', item) || item.appendChild(make('span', 'course-status'));
     status.textContent = text;
-    item.dataset.status = done === 'review' ? 'review' : done ? 'done' : text === 'Not started' ? 'new' : 'started';
+    item.dataset.status = done === 'review' ? 'review' : done ? 'done' : text === t('not_started') ? 'new' : 'started';
   }
 }

@@ -14,11 +14,11 @@ function setupCase(box) {
   let state = fresh({});
   for (const stage of stages) {
     const q = $('.quiz-question', stage);
-    if (q) decisions.set(stage, setupQuestion(q, say, 'Choose again', change => keep(stage, change), () => decide(stage)));
-    continues.set(stage, stage.appendChild(button('Continue', () => advance(stage), 'course-primary')));
+    if (q) decisions.set(stage, setupQuestion(q, say, t('choose_again'), change => keep(stage, change), () => decide(stage)));
+    continues.set(stage, stage.appendChild(button(t('continue'), () => advance(stage), 'course-primary')));
     $('h3', stage).tabIndex = -1;
   }
-  box.append(confirmButton('Restart case', restart, say), button('Print', () => print()));
+  box.append(confirmButton(t('restart_case'), restart, say), button(t('print'), () => print()));
   restore();
   render();
 
@@ -95,7 +95,7 @@ function setupCase(box) {
     }
     shown.forEach(stage => box.insertBefore(stage, close));
     close.hidden = !isEnding(last);
-    path.replaceChildren(make('h3', '', 'Your path'), summary());
+    path.replaceChildren(make('h3', '', t('your_path')), summary());
   }
 
   function store() {
@@ -108,7 +108,7 @@ function setupCase(box) {
     state.path.push(sid(next));
     store();
     $('h3', next).focus();
-    say('New stage: ' + title(next));
+    say(t('new_stage', { title: title(next) }));
   }
 
   function restart() {
@@ -116,11 +116,11 @@ function setupCase(box) {
     state = fresh(state);
     store();
     $('h3', stages[0]).focus();
-    say('Case restarted.');
+    say(t('case_restarted'));
   }
 
   function texts(decision, chosen) {
-    return decision.options().filter(o => chosen.includes(optionId(o))).map(o => `\u201c${$('label', o).textContent.slice(3)}\u201d`).join(' and ');
+    return decision.options().filter(o => chosen.includes(optionId(o))).map(o => t('quoted', { text: $('label', o).textContent.slice(3) })).join(t('and'));
   }
 
   function summary() {
@@ -130,7 +130,7 @@ function setupCase(box) {
       const chosen = state.choices[id];
       const item = list.appendChild(make('li'));
       item.append(make('strong', '', title(byId(id))));
-      if (chosen) item.append(`: you chose ${texts(decision, chosen)} (${decision.right ? 'correct' : 'not the best choice'}).`);
+      if (chosen) item.append(t('you_chose', { choice: texts(decision, chosen), verdict: t(decision.right ? 'correct' : 'not_best_choice') }));
     }
     return list;
   }

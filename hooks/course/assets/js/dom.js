@@ -1,14 +1,4 @@
-// dom.js: element helpers, buttons, and the live region that announces results.
-const $ = (sel, root) => root.querySelector(sel);
-const $$ = (sel, root) => [...root.querySelectorAll(sel)];
-
-function make(tag, cls, text) {
-  const node = document.createElement(tag);
-  if (cls) node.className = cls;
-  if (text != null) node.textContent = text;
-  return node;
-}
-
+// dom.js: buttons, the live region that announces results, enhancing a page once, the skip link.
 function button(text, action, cls = '') {
   const b = make('button', 'course-button ' + cls, text);
   b.type = 'button';
@@ -21,7 +11,7 @@ function confirmButton(text, action, say) {
   const b = button(text, () => {
     if (b.dataset.confirm) return undo(), action();
     b.dataset.confirm = 1;
-    say(b.textContent = 'Press again to confirm: ' + text.toLowerCase());
+    say(b.textContent = t('confirm', { action: text.toLowerCase() }));
   });
   const undo = () => { delete b.dataset.confirm; b.textContent = text; };
   b.onblur = undo;
@@ -51,7 +41,7 @@ function skipLink() {
   const host = $('.quiz, .case', document);
   const skip = $('.md-skip', document);
   if (!host || !skip) return;
-  const link = make('a', 'md-skip course-skip', host.matches('.quiz') ? 'Skip to the questions' : 'Skip to the case');
+  const link = make('a', 'md-skip course-skip', t(host.matches('.quiz') ? 'skip_questions' : 'skip_case'));
   link.href = '#' + host.id;
   link.onclick = event => {
     const target = $$('.quiz-question input:not(:disabled)', document).find(input => input.offsetParent) || host;

@@ -1,49 +1,105 @@
-// progress.js: the Progress page: status of every quiz and case, misses, export, import, clear.
+// progress.js: the Progress page as a dashboard (hooks/course/progress.py writes what it fills in): the last
+// activity, each module's questions answered, right at the first try and cases completed, with a bar each; every
+// quiz and case; the misses grouped by module; the exams sat; export, import and clear.
 function setupProgress(box) {
   const tools = $('.progress-tools', box);
   const say = liveRegion(tools, 'progress-message');
   const input = make('input');
-  const label = make('label', '', 'Import progress from a file: ');
-  const decisions = make('ul', 'progress-decisions');
+  const label = make('label', '', t('import_label'));
   input.type = 'file';
   input.accept = '.json,application/json';
   input.id = label.htmlFor = 'progress-import';
   input.onchange = importFile;
-  $('table', box).before(make('p', 'progress-rule', 'A quiz\u2019s score counts each question\u2019s first try, as on the quiz page: Try again does not change it, Reset quiz starts a new round. A case shows the ending you reached; Review my misses lists every question and case decision you got wrong, until you get it right on a later day.'));
-  $('.progress-misses', box).after(decisions);
-  tools.prepend(button('Export progress', exportFile), label, input, confirmButton('Clear progress', clear, say));
+  $('.progress-table', box).before(make('p', 'progress-rule', t('progress_rule')));
+  tools.prepend(button(t('export'), exportFile), label, input, confirmButton(t('clear'), clear, say));
   fill();
 
   function fill() {
     const d = load();
-    const current = (record, item) => (record && record.v === item.dataset.version ? record : null);
-    const saved = id => current(d.questions[id], $(`li[data-question="${id}"]`, box));
-    const wrong = [];
-    for (const row of $$('tbody tr', box)) {
+    const words = s => (s ? s.split(' ') : []);
+    const asked = {};  // question id -> its item in the misses list: version and "Quiz, question n"
+    for (const li of $$('.progress-misses li[data-question]', box)) asked[li.dataset.question] = asked[li.dataset.question] || li;
+    const saved = id => (d.questions[id] && asked[id] && d.questions[id].v === asked[id].dataset.version ? d.questions[id] : null);
+    const caseRows = $$('.progress-table tr[data-case]', box);
+    const caseOf = id => { const row = caseRows.find(r => r.dataset.case === id); const r = d.cases[id]; return r && row && r.v === row.dataset.version ? r : null; };
+    const last = [];  // [when, what] of every dated record
+
+    for (const row of $$('.progress-table tbody tr', box)) {
       const status = $('.progress-status', row);
       if (row.dataset.questions) {
-        const records = row.dataset.questions.split(' ').map(saved);
+        const records = words(row.dataset.questions).map(saved);
         const s = quizScore(records, records.length);
-        status.textContent = !records.some(Boolean) ? 'Not started' : (s.answered === s.n ? 'Completed: ' : 'In progress: ') + scoreText(s);
-      } else {
-        const record = current(d.cases[row.dataset.case], row);
+        status.textContent = !records.some(Boolean) ? t('not_started') : t(s.answered === s.n ? 'completed_score' : 'in_progress_score', { score: scoreText(s) });
+      } else status.textContent = caseStatus(caseOf(row.dataset.case), words(row.dataset.endings));
+    }
+
+    for (const row of $$('.progress-modules tbody tr', box)) {
+      const records = words(row.dataset.questions).map(saved);
+      const cases = words(row.dataset.cases);
+      bar($('.progress-answered', row), records.filter(r => r && r.first).length, records.length);
+      bar($('.progress-right', row), records.filter(r => r && r.first && r.first.right === true).length, records.length);
+      bar($('.progress-cases', row), cases.filter(id => caseFinished(caseOf(id))).length, cases.length);
+    }
+
+    let any = false;
+    for (const section of $$('.progress-module-misses', box)) {
+      const misses = $$('li[data-question]', section);
+      for (const li of misses) {
+        const r = saved(li.dataset.question);
+        li.hidden = !toReview(r);
+        if (r && (r.at || r.solved || r.missed)) last.push([r.at || r.solved || r.missed, $('a', li).textContent]);
+      }
+      const wrong = [];
+      for (const row of caseRows.filter(r => r.dataset.module === section.dataset.module)) {
         const link = $('a', row);
-        status.textContent = caseStatus(record, row.dataset.endings.split(' '));
-        for (const [stage, r] of Object.entries(record ? record.decisions || {} : {})) {
+        for (const [stage, r] of Object.entries((caseOf(row.dataset.case) || {}).decisions || {})) {
+          if (r.at || r.solved || r.missed) last.push([r.at || r.solved || r.missed, t('activity_case', { case: link.textContent, stage: r.title })]);
           if (!toReview(r)) continue;
           const a = make('a', '', `${link.textContent}, ${r.title}`);
           a.href = link.href.split('#')[0] + '#stage-' + stage;
-          wrong.push(make('li'));
-          wrong[wrong.length - 1].append(a, `: you chose ${r.text || 'an answer'} (not the best choice).`);
+          const li = make('li');
+          li.append(a, t('decision_wrong', { choice: r.text || t('an_answer') }));
+          wrong.push(li);
         }
       }
+      $('.progress-decisions', section).replaceChildren(...wrong);
+      section.hidden = !wrong.length && !misses.some(li => !li.hidden);
+      any = any || !section.hidden;
     }
-    const misses = $$('.progress-misses li[data-question]', box);
-    for (const li of misses) li.hidden = !toReview(saved(li.dataset.question));
-    decisions.replaceChildren(...wrong);
     const none = $('.progress-no-misses', box);
-    none.textContent = 'No missed questions or case decisions saved in this browser.';
-    none.hidden = wrong.length || misses.some(li => !li.hidden);
+    none.textContent = t('no_misses_at_all');
+    none.hidden = any;
+
+    const exams = Object.entries(d.exams).filter(([, e]) => e.done).sort((a, b) => (a[1].at < b[1].at ? 1 : -1));
+    const table = $('.progress-exams', box);
+    $('tbody', table).replaceChildren(...exams.map(([id, e]) => {
+      const right = e.items.filter(i => i.right).length;
+      const row = make('tr');
+      const link = make('a', '', t('see_results'));
+      link.href = box.dataset.exam + '#exam-' + id;
+      row.append(make('th', '', moment(e.at)), make('td', '', String(e.items.length)),
+        make('td', '', t('exam_row_score', { right, n: e.items.length, percent: Math.round((100 * right) / e.items.length) })),
+        make('td', '', duration(e.ms || 0)), make('td'));
+      row.firstChild.scope = 'row';
+      row.lastChild.append(link);
+      last.push([e.ended || e.at, t('activity_exam', { n: e.items.length })]);
+      return row;
+    }));
+    table.hidden = !exams.length;
+    $('.progress-no-exams', box).hidden = !!exams.length;
+
+    const [when, what] = last.sort((a, b) => (a[0] < b[0] ? 1 : -1))[0] || [];
+    $('.progress-last', box).textContent = when ? t('last_activity', { when: when.length > 10 ? moment(when) : dayText(when), what }) : $('.progress-last', box).textContent;
+    if (window.nmwMarks) window.nmwMarks();
+  }
+
+  // A count, in words and as a bar (the bar repeats the words, so it is hidden from screen readers).
+  function bar(cell, n, total) {
+    const track = make('span', 'progress-bar');
+    const fill = track.appendChild(make('span'));
+    track.setAttribute('aria-hidden', 'true');
+    fill.style.width = (total ? (100 * n) / total : 0) + '%';
+    cell.replaceChildren(make('span', 'progress-count', t('of', { n, total })), track);
   }
 
   function exportFile() {
@@ -52,7 +108,7 @@ function setupProgress(box) {
     link.download = 'course-progress.json';
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    say('Progress exported to course-progress.json.');
+    say(t('exported'));
   }
 
   async function importFile() {
@@ -60,9 +116,9 @@ function setupProgress(box) {
     try {
       save(parse(await file.text()));
       fill();
-      say(`Progress imported from ${file.name}.`);
+      say(t('imported', { file: file.name }));
     } catch (e) {
-      say(`Nothing imported: ${file.name} is not a progress file from this course.`);
+      say(t('not_imported', { file: file.name }));
     }
     input.value = '';
   }
@@ -70,6 +126,9 @@ function setupProgress(box) {
   function clear() {
     try { [KEY, OLD_KEY].forEach(k => localStorage.removeItem(k)); } catch (e) { /* unsaved */ }
     fill();
-    say('Progress cleared.');
+    say(t('cleared'));
   }
 }
+
+parts.progress = () => enhance('.course-progress', setupProgress);
+parts.progress();

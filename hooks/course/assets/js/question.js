@@ -3,8 +3,9 @@ const optionId = o => o.dataset.option;
 const isRight = o => o.dataset.correct === 'true';
 const sameSet = (a, b) => a.length === b.length && a.every(x => b.includes(x));
 
-// keep(change) changes the saved record and returns it; done(question) follows a check.
-function setupQuestion(q, say, retryText, keep, done) {
+// keep(change) changes the saved record and returns it; done(question) follows a check; `after`, if given, is shown
+// after the result while the question is checked (the confidence rating of leitner.js).
+function setupQuestion(q, say, retryText, keep, done, after) {
   const fieldset = $('fieldset', q);
   const details = $('.quiz-answer', q);
   const explanation = $('.quiz-explanation', details);
@@ -14,7 +15,7 @@ function setupQuestion(q, say, retryText, keep, done) {
   const letters = ids => options().filter(o => ids.includes(optionId(o))).map(o => $('.quiz-letter', o).textContent[0]).join(', ');
   const result = make('p', 'quiz-result');
   const past = make('p', 'quiz-history');
-  const check = button('Check answer', onCheck, 'course-primary');
+  const check = button(t('check'), onCheck, 'course-primary');
   const retry = button(retryText, () => {
     show([], false, keep(r => Object.assign(r, { chosen: [], checked: false })));
     $('input', fieldset).focus();
@@ -29,10 +30,10 @@ function setupQuestion(q, say, retryText, keep, done) {
     box.append(make('strong', 'quiz-mark'), ...item.childNodes);
   }
   if (q.dataset.type === 'multiple') {
-    $('legend', fieldset).after(make('p', 'quiz-rule', 'Scored all or nothing: right only when you choose every correct option and no other.'));
+    $('legend', fieldset).after(make('p', 'quiz-rule', t('rule_multiple')));
   }
   result.tabIndex = -1;
-  details.replaceWith(past, result, explanation, check, retry);
+  details.replaceWith(past, result, ...(after ? [after] : []), explanation, check, retry);
   fieldset.onchange = () => {
     result.hidden = true;
     keep(r => { r.chosen = chosenIn(options()); });
@@ -43,9 +44,9 @@ function setupQuestion(q, say, retryText, keep, done) {
   function verdict(chosen) {
     const want = correct();
     const found = want.filter(id => chosen.includes(id)).length;
-    let text = sameSet(chosen, want) ? 'Correct.' : `Incorrect. The answer is ${letters(want)}.`;
+    let text = sameSet(chosen, want) ? t('result_correct') : t('result_incorrect', { answer: letters(want) });
     if (q.dataset.type === 'multiple') {
-      text += ` You chose ${found} of ${want.length} correct options (${want.length - found} missed) and ${chosen.length - found} incorrect.`;
+      text += t('result_multiple', { found, want: want.length, missed: want.length - found, wrong: chosen.length - found });
     }
     return text;
   }
@@ -60,17 +61,19 @@ function setupQuestion(q, say, retryText, keep, done) {
       o.classList.toggle('is-right', checked && isRight(o));
       o.classList.toggle('is-wrong', checked && !isRight(o));
       o.lastChild.hidden = !checked;
-      $('.quiz-mark', o).textContent = pick ? `Your choice: ${isRight(o) ? 'correct' : 'incorrect'}.` : isRight(o) ? 'Correct answer.' : 'Incorrect.';
+      $('.quiz-mark', o).textContent = t(pick ? (isRight(o) ? 'choice_correct' : 'choice_incorrect') : isRight(o) ? 'correct_answer' : 'incorrect');
     }
     Object.assign(question, { checked, right, record: r });
     result.hidden = explanation.hidden = retry.hidden = !checked;
+    if (after) after.hidden = !checked;
     check.hidden = checked;
     result.className = 'quiz-result is-' + (right ? 'right' : 'wrong');
     result.textContent = verdict(chosen);
     const first = r && r.first;
     past.textContent = (first && !(checked && sameSet(first.chosen, chosen))
-      ? `First try: ${first.right ? 'right' : 'wrong'} (${letters(first.chosen)})${checked ? `; later: ${right ? 'right' : 'wrong'}` : ''}. ` : '')
-      + (toReview(r) ? 'In Review my misses until you answer it right on a later day.' : '');
+      ? t('first_try', { verdict: t(first.right ? 'right' : 'wrong'), letters: letters(first.chosen) })
+        + (checked ? t('later', { verdict: t(right ? 'right' : 'wrong') }) : '') + '. ' : '')
+      + (toReview(r) ? t('in_review') : '');
     past.hidden = !past.textContent;
   }
 
@@ -80,7 +83,7 @@ function setupQuestion(q, say, retryText, keep, done) {
     if (!chosen.length) {
       result.className = 'quiz-result';
       result.hidden = false;
-      return say(result.textContent = 'Choose an answer first.');
+      return say(result.textContent = t('choose_first'));
     }
     const right = sameSet(chosen, correct());
     show(chosen, true, keep(r => attempt(Object.assign(r, { chosen, checked: true, right }), chosen, right)));

@@ -4,19 +4,23 @@ function setupQuiz(quiz) {
   const say = liveRegion(quiz);
   const score = make('p', 'quiz-score');
   const results = make('div');
-  const questions = $$('.quiz-question', quiz).map(q => setupQuestion(q, say, 'Try again', change => {
-    let record;
-    update(d => {
-      const old = d.questions[q.dataset.question];
-      record = d.questions[q.dataset.question] = old && old.v === q.dataset.version ? old : { v: q.dataset.version, chosen: [], checked: false };
-      change(record);
-    });
-    return record;
-  }, x => say(`${x.result.textContent} ${refresh()}`)));
-  quiz.appendChild(make('div', 'quiz-footer')).append(score, make('p', 'quiz-score-rule',
-    'The score counts first tries, as on the Progress page: Try again does not change it; Reset quiz starts a new round.'),
-  results, confirmButton('Reset quiz', reset, say),
-  button('Print with my answers', () => printAs('answers')), button('Print blank, answer key at the end', () => printAs('blank')));
+  const questions = $$('.quiz-question', quiz).map(q => {
+    const sure = confidence(value => rated(x, value));
+    const x = setupQuestion(q, say, t('try_again'), change => {
+      let record;
+      update(d => {
+        const old = d.questions[q.dataset.question];
+        record = d.questions[q.dataset.question] = old && old.v === q.dataset.version ? old : { v: q.dataset.version, chosen: [], checked: false };
+        change(record);
+      });
+      return record;
+    }, checked, sure.box);
+    x.sure = sure;
+    return x;
+  });
+  quiz.appendChild(make('div', 'quiz-footer')).append(score, make('p', 'quiz-score-rule', t('score_rule')),
+    results, confirmButton(t('reset_quiz'), reset, say),
+    button(t('print_answers'), () => printAs('answers')), button(t('print_blank'), () => printAs('blank')));
   update(d => {
     arrange(d, false);
     for (const x of questions) {
@@ -25,6 +29,7 @@ function setupQuiz(quiz) {
       else if (saved) {
         const chosen = saved.chosen.filter(c => x.options().some(o => optionId(o) === c));
         x.show(chosen, saved.checked && chosen.length > 0, saved);
+        x.sure.set(saved.sure);
       }
     }
   });
@@ -53,8 +58,22 @@ function setupQuiz(quiz) {
       arrange(d, true);
     });
     refresh();
-    say('Quiz reset. Questions you missed stay in Review my misses until you answer them right on a later day.');
+    say(t('quiz_reset'));
     $('input', quiz).focus();
+  }
+
+  // A checked answer enters the review's schedule (leitner.js); how sure the student was then decides when it comes back.
+  function checked(x) {
+    update(d => schedule(d.questions[x.id], x.right));
+    x.sure.set();
+    say(`${x.result.textContent} ${refresh()}`);
+  }
+
+  function rated(x, value) {
+    let r;
+    update(d => { r = d.questions[x.id] && schedule(d.questions[x.id], x.right, value, true); });
+    if (r) x.record = r;
+    return r && r.box ? say(t('back_on', { date: dayText(r.due) })) : r && r.prior.box ? say(t('learnt')) : undefined;
   }
 
   function refresh() {
@@ -62,12 +81,12 @@ function setupQuiz(quiz) {
     const missed = questions.filter(x => x.record && x.record.first && !x.record.first.right);
     const list = make('ul');
     for (const x of missed) {
-      const link = make('a', '', `Question ${questions.indexOf(x) + 1}`);
+      const link = make('a', '', t('question_n', { n: questions.indexOf(x) + 1 }));
       link.href = '#' + x.el.id;
       list.appendChild(make('li')).append(link, ': ' + $('.quiz-stem', x.el).textContent.trim());
     }
-    results.replaceChildren(...s.answered < s.n ? [] : [make('p', 'quiz-score', missed.length ? 'Quiz complete. Missed at the first try:' : 'Quiz complete: every question right at the first try.'), list]);
-    return (score.textContent = 'Score: ' + scoreText(s));
+    results.replaceChildren(...s.answered < s.n ? [] : [make('p', 'quiz-score', t(missed.length ? 'complete_missed' : 'complete_all')), list]);
+    return (score.textContent = t('score', { score: scoreText(s) }));
   }
 }
 
@@ -87,9 +106,9 @@ function answerKey(quiz) {
     const explanation = $('.quiz-explanation', q).cloneNode(true);
     $$('.quiz-explanation-title, .course-references', explanation).forEach(n => n.remove());
     const key = $$('.quiz-option', q).filter(isRight).map(o => $('.quiz-letter', o).textContent[0]).join(', ');
-    list.appendChild(make('li')).append(make('strong', '', `Answer: ${key}. `), ...explanation.childNodes);
+    list.appendChild(make('li')).append(make('strong', '', t('key_item', { key })), ...explanation.childNodes);
   }
-  ($('.quiz-answer-key', quiz) || quiz.appendChild(make('section', 'quiz-answer-key'))).replaceChildren(make('h2', '', 'Answer key'), list);
+  ($('.quiz-answer-key', quiz) || quiz.appendChild(make('section', 'quiz-answer-key'))).replaceChildren(make('h2', '', t('answer_key')), list);
 }
 
 parts.quiz = () => {

@@ -12,11 +12,11 @@ function setupReading() {
   const { last } = saved;
   const link = make('a', '', `${last.page}: ${last.heading}`);
   link.href = new URL(last.path, ROOT).href + '#' + encodeURIComponent(last.section);
-  box.prepend(make('p', 'course-continue', 'Continue where you left off: '));
+  box.prepend(make('p', 'course-continue', t('continue_reading')));
   box.firstChild.append(link);
   for (const item of $$('.course-module-pages li[data-page]', box)) {
     const heading = saved.pages && saved.pages[item.dataset.page.replace(/\.md$/, '.html')];
     const mark = $('.course-last-read', item) || item.appendChild(make('span', 'course-last-read'));
-    mark.textContent = heading ? ` Last read: ${heading}` : '';
+    mark.textContent = heading ? t('last_read', { heading }) : '';
   }
 }

@@ -1,6 +1,5 @@
-// records.js: the Progress page, the status on cards and indexes, and continue reading on a module's page.
+// records.js: the status on cards and indexes, and continue reading on a module's page.
 parts.records = () => {
-  enhance('.course-progress', setupProgress);
   setupCards();
   setupReading();
 };

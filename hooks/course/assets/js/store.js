@@ -5,10 +5,12 @@ const isObj = x => !!x && typeof x === 'object' && !Array.isArray(x);
 const isList = x => Array.isArray(x) && x.every(s => typeof s === 'string');
 const all = (x, test) => isObj(x) && Object.values(x).every(test);
 const tried = r => !r.first || isList(r.first.chosen);
+const boxed = r => r.box == null || (Number.isInteger(r.box) && typeof r.due === 'string');
 const VALID = {
-  questions: r => typeof r.v === 'string' && isList(r.chosen) && tried(r),
+  questions: r => typeof r.v === 'string' && isList(r.chosen) && tried(r) && boxed(r),
   quizzes: r => !r.order || all(r.order, isList),
   cases: r => typeof r.v === 'string' && isList(r.path) && all(r.choices, isList) && all(r.decisions || {}, d => isObj(d) && tried(d)),
+  exams: r => typeof r.at === 'string' && Array.isArray(r.items) && r.items.every(i => isObj(i) && typeof i.id === 'string'),
 };
 
 function clean(data) {
@@ -50,13 +52,21 @@ function update(change) {
   save(data);
 }
 
+// A local date, YYYY-MM-DD, `days` from today: a student's day ends at their own midnight.
+function today(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 10);
+}
+
 // A checked answer: the round's first try is kept, and today is noted as a day missed or solved.
 function attempt(r, chosen, right) {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
   r.first = r.first || { chosen, right };
-  r[right ? 'solved' : 'missed'] = now.toISOString().slice(0, 10);
+  r[right ? 'solved' : 'missed'] = today();
+  r.at = new Date().toISOString();
 }
+
 
 const toReview = r => !!(r && r.missed && !(r.solved > r.missed));
 
@@ -65,4 +75,8 @@ function quizScore(records, n) {
   const tried = records.filter(r => r && r.first);
   return { n, answered: tried.length, right: tried.filter(r => r.first.right === true).length };
 }
-const scoreText = s => `${s.right} / ${s.n} right at first try (${s.answered} of ${s.n} answered)`;
+const scoreText = s => t('score_text', s);
+
+// Finished: a quiz when every question has a first try; a case when the ending it shows is the one reached.
+const caseFinished = r => !!(r && r.ending && r.ending.stage === r.path[r.path.length - 1]);
+const quizFinished = records => records.length > 0 && records.every(r => r && r.first);
