@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "course"
+HUBS_COURSE = ROOT / "tests" / "fixtures" / "hubs"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -24,26 +25,88 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
-def build_site(project: Path, out: Path) -> Path:
+# Both engines by default; COURSE_ENGINES=mkdocs (or zensical) runs one while working.
+ENGINES = [e for e in os.environ.get("COURSE_ENGINES", "mkdocs,zensical").split(",") if e]
+
+
+def engine_command(engine: str) -> list[str]:
+    """The engine's own command line, from this virtualenv."""
+    exe = Path(sys.executable).with_name(engine)
+    if not exe.exists():
+        pytest.fail(f"{engine} is not installed in {exe.parent}: run `make test` (it installs the zensical extra)")
+    return [str(exe)]
+
+
+def build_site(project: Path, out: Path, engine: str = "mkdocs") -> Path:
+    """Build as `make build ENGINE=...` does: MkDocs runs the course hook itself; for Zensical, which runs no
+    hook, `course generate --strict` writes the generated pages and fails on course warnings first."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build failed in {project}:\n{result.stdout}\n{result.stderr}"
+    if engine == "mkdocs":
+        cmd = [*engine_command("mkdocs"), "build", "--strict", "-q", "-d", str(out)]
+    else:
+        course = Path(sys.executable).with_name("course")
+        first = subprocess.run([str(course), "generate", "--strict", str(project)], env=env, capture_output=True, text=True)
+        assert first.returncode == 0, f"course generate failed in {project}:\n{first.stdout}\n{first.stderr}"
+        cmd = [*engine_command("zensical"), "build", "--strict", "--clean"]
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"{engine} build failed in {project}:\n{result.stdout}\n{result.stderr}"
+    if engine == "zensical":  # Zensical writes to the config's site_dir; move it where the caller wants it
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.move(str(project / "site"), str(out))
     return out
 
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    """The tiny test course (two quizzes, one branching case), built once."""
-    return build_site(FIXTURE_COURSE, tmp_path_factory.mktemp("fixture") / "site")
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    """Each test that uses a built site runs once per engine."""
+    return request.param
+
+
+def _private_project(work: Path, source: Path) -> Path:
+    from helpers import copy_course, copy_real_course
+
+    return copy_real_course(work) if source == ROOT else copy_course(work, source)
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real course, built once."""
-    return build_site(ROOT, tmp_path_factory.mktemp("real") / "site")
+def built(tmp_path_factory):
+    """built(course, engine) -> the site of "fixture" (the tiny test course), "hubs" (the test course laid out
+    with module hubs) or "real" (the real course), built
+    once per session and engine. Each build is of a private copy (a build writes the generated pages into the
+    project, and the two engines must not share them), except the real course under MkDocs, which is built in
+    place, as `make build` does."""
+    sites: dict[tuple[str, str], Path] = {}
+
+    def build(course: str, engine: str) -> Path:
+        if (course, engine) not in sites:
+            work = tmp_path_factory.mktemp(f"{course}-{engine}")
+            if course == "real" and engine == "mkdocs":
+                project = ROOT
+            else:
+                project = _private_project(work, {"fixture": FIXTURE_COURSE, "hubs": HUBS_COURSE}.get(course, ROOT))
+            sites[(course, engine)] = build_site(project, work / "site", engine)
+        return sites[(course, engine)]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def fixture_site(built, engine) -> Path:
+    """The tiny test course (two quizzes, one branching case), built by each engine in turn."""
+    return built("fixture", engine)
+
+
+@pytest.fixture(scope="session")
+def real_site(built, engine) -> Path:
+    """The real course, built by each engine in turn."""
+    return built("real", engine)
+
+
+@pytest.fixture(scope="session")
+def hubs_site(built) -> Path:
+    """The test course laid out as the real one: module hubs, teaching pages, a summary; built once, by MkDocs."""
+    return built("hubs", "mkdocs")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -147,17 +210,17 @@ def site_url(request, serve):
 
 
 @pytest.fixture(scope="session")
-def instant_site(tmp_path_factory, serve) -> str:
+def instant_site(tmp_path_factory, serve, engine) -> str:
     """The test course with site_url set to its own loopback address; returns that address.
     Material's instant navigation only intercepts links listed in sitemap.xml, which is empty without site_url."""
-    work = tmp_path_factory.mktemp("instant")
-    project = work / "course"
-    shutil.copytree(FIXTURE_COURSE, project)
+    from helpers import copy_course
+
+    work = tmp_path_factory.mktemp(f"instant-{engine}")
+    project = copy_course(work)
     url = serve(work / "site")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../hooks/", (ROOT / "hooks").as_posix() + "/")
-    config.write_text(text + f"\nsite_url: {url}\n", encoding="utf-8")
-    build_site(project, work / "site")
+    config.write_text(config.read_text(encoding="utf-8") + f"\nsite_url: {url}\n", encoding="utf-8")
+    build_site(project, work / "site", engine)
     return url
 
 

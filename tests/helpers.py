@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from course import CourseError, check_pages, load_course
+from course.load import Layout
+from course.pages import generated_paths
 
 REPO = Path(__file__).resolve().parent.parent
 HOOKS = REPO / "hooks"
@@ -17,15 +19,45 @@ FIXTURE = REPO / "tests" / "fixtures" / "course"
 INVALID = REPO / "tests" / "fixtures" / "invalid"
 
 
+GENERATED = ("docs/quizzes", "docs/cases", "docs/schemas", "docs/assets/course", ".course-generated.json")
+
+
+def _skip_generated(source: Path):
+    """shutil.copytree ignore function: the built site and whatever `course generate` wrote."""
+    def ignore(folder, names):
+        rel = Path(folder).relative_to(source)
+        return {n for n in names if n == "site" or (rel / n).as_posix() in GENERATED}
+    return ignore
+
+
 def copy_course(tmp_path: Path, source: Path = FIXTURE) -> Path:
-    """A private copy of the sample course whose mkdocs.yml still finds the hook, so it can be edited and built."""
+    """A private copy of the sample course whose mkdocs.yml still finds the hook and the theme override (paths
+    relative to the repository), so it can be edited and built. Generated pages are not copied."""
     root = tmp_path / "course"
-    shutil.copytree(source, root, ignore=shutil.ignore_patterns("site"))
+    shutil.copytree(source, root, ignore=_skip_generated(source))
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     relative = "../../../hooks/course_hook.py"
     assert relative in text, "the sample mkdocs.yml no longer names the hook as expected: update copy_course"
-    config.write_text(text.replace(relative, (HOOKS / "course_hook.py").as_posix()), encoding="utf-8")
+    config.write_text(text.replace("../../../", REPO.as_posix() + "/"), encoding="utf-8")
+    return root
+
+
+REAL_COURSE = ("docs", "quizzes", "cases", "references", "hooks", "overrides", "mkdocs.yml", "references.yml",
+               "glossary.yml", "tags.yml")
+
+
+def copy_real_course(tmp_path: Path) -> Path:
+    """A private copy of the real course (its content and the code it builds with), without generated files."""
+    root = tmp_path / "real"
+    root.mkdir()
+    for name in REAL_COURSE:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=lambda folder, names: _skip_generated(REPO)(folder, names)
+                            | {n for n in names if n in ("__pycache__",) or n.endswith(".egg-info")})
+        elif source.is_file():
+            shutil.copy2(source, root / name)
     return root
 
 
@@ -48,7 +80,8 @@ def problems(root: Path) -> list[str]:
 def page_problems(root: Path) -> list[tuple[str, bool]]:
     """(message, is_warning) for every marker problem of a course that loads."""
     course = load_course(root)
-    return [(str(p), p.warning) for p in check_pages(course, root / "docs", root)]
+    skip = generated_paths(course, Layout(root))
+    return [(str(p), p.warning) for p in check_pages(course, root / "docs", root, skip=skip)]
 
 
 def mkdocs_build(root: Path, site_dir: Path, strict: bool = True, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -163,3 +196,32 @@ def tab_until(page, js_test, limit=120):
         if page.evaluate(f"(({js_test}))(document.activeElement)"):
             return
     raise AssertionError(f"Tab never reached an element where {js_test}")
+
+
+def search(page, engine: str, term: str, tries: int = 20) -> list[tuple[str, str]]:
+    """Type term into the site's search as a student would; (address relative to the site, title) of each result,
+    best first. Material's box is in the header; Zensical's opens from a button into a dialog of its own."""
+    if engine == "zensical":
+        page.locator(".md-search__button").click()
+        box = page.locator("dialog input[role=combobox]")
+        results = page.locator("dialog ol[role=listbox] a[role=option]")
+        title = "h2"
+    else:
+        box = page.locator("input.md-search__input")
+        box.click()
+        results = page.locator(".md-search-result__item > a.md-search-result__link")
+        title = "h1, h2"
+    for _ in range(tries):  # the search worker starts a moment after the page; a student would simply type again
+        box.fill("")
+        box.press_sequentially(term, delay=20)
+        try:
+            results.first.wait_for(timeout=1_000)
+            break
+        except Exception:
+            continue
+    base = page.url.rsplit("/", 1)[0] + "/"
+    found = []
+    for link in results.all():
+        href = (link.get_attribute("href") or "").split("?")[0].split("#")[0]
+        found.append((href[len(base):] if href.startswith(base) else href, link.locator(title).first.inner_text()))
+    return found

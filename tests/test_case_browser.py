@@ -10,7 +10,7 @@ from helpers import tab_until
 
 pytestmark = pytest.mark.browser
 
-KEY = "nmw-course-v1"
+KEY = "nmw-course-v2"
 ICU = "modules/icu.html"
 ED, WARD, HOME = "#stage-sample-gbs-ed", "#stage-sample-gbs-ward", "#stage-sample-gbs-home"
 
@@ -77,8 +77,11 @@ def test_a_branch_leads_to_another_ending_and_survives_reload(fixture_site, site
     assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-home"]
     expect(page.get_by_text("Bad ending.")).to_be_visible()
     expect(page.locator(".case-path li").first).to_have_text("Emergency department: you chose \u201cSend home\u201d (not the best choice).")
-    assert stored_case(page) == {"v": page.locator(".case").get_attribute("data-version"),
+    saved = stored_case(page)
+    assert {k: saved[k] for k in ("v", "path", "choices")} == {"v": page.locator(".case").get_attribute("data-version"),
                                  "path": ["sample-gbs-ed", "sample-gbs-home"], "choices": {"sample-gbs-ed": ["a"]}}
+    assert saved["ending"] == {"stage": "sample-gbs-home", "title": "At home", "best": False}
+    assert saved["decisions"]["sample-gbs-ed"]["first"] == {"chosen": ["a"], "right": False}
 
     page.reload()
     assert visible_stages(page) == ["sample-gbs-ed", "sample-gbs-home"]
@@ -97,6 +100,7 @@ def test_choose_again_and_restart(fixture_site, site_url, page):
     expect(page.locator(ED).get_by_label("Send home")).to_be_enabled()
     expect(page.locator(ED).get_by_label("Send home")).not_to_be_checked()
     assert stored_case(page)["path"] == ["sample-gbs-ed"] and stored_case(page)["choices"] == {}
+    expect(page.locator(f"{ED} .quiz-history")).to_contain_text("First try: wrong (A).")
 
     decide(page, "Admit and measure")
     page.get_by_role("button", name="Continue").click()
@@ -110,7 +114,10 @@ def test_choose_again_and_restart(fixture_site, site_url, page):
     assert visible_stages(page) == ["sample-gbs-ed"]
     expect(page.locator(f"{ED} h3")).to_be_focused()
     expect(page.locator(ED).get_by_role("button", name="Check answer")).to_be_visible()
-    assert stored_case(page) is None
+    saved = stored_case(page)
+    assert saved["path"] == ["sample-gbs-ed"] and saved["choices"] == {}
+    assert "first" not in saved["decisions"]["sample-gbs-ed"], "a restart is a new round"
+    assert saved["ending"]["title"] == "Ward", "the last ending reached stays on record"
     page.reload()
     assert visible_stages(page) == ["sample-gbs-ed"]
 
@@ -131,13 +138,34 @@ def test_a_changed_case_restarts(fixture_site, site_url, page):
 
 
 
+def test_printed_case_shows_every_stage_reached_with_its_decisions_and_debrief(fixture_site, site_url, page):
+    open_case(page, site_url, fixture_site)
+    decide(page, "Send home")
+    page.get_by_role("button", name="Continue").click()
+    page.emulate_media(media="print")
+    ed, home = page.locator(ED), page.locator(HOME)
+    expect(page.get_by_text("A 45-year-old man with two days of ascending weakness.")).to_be_visible()
+    expect(ed.locator(".quiz-result")).to_have_text("Incorrect. The answer is B.")
+    expect(ed.locator(".quiz-option[data-option='a']")).to_contain_text("Your choice: incorrect. Unsafe.")
+    expect(ed.locator(".quiz-option[data-option='b']")).to_contain_text("Correct answer. Right.")
+    expect(ed.get_by_text("Monitor serially.")).to_be_visible()
+    expect(home.get_by_text("He returns in respiratory distress.")).to_be_visible()
+    expect(home.get_by_text("Bad ending.")).to_be_visible()
+    expect(page.locator(WARD)).to_be_hidden(), "a stage not reached is not printed"
+    expect(page.locator(".case-close")).to_contain_text("Measure VC serially.")
+    expect(page.locator(".case-path li").first).to_have_text("Emergency department: you chose \u201cSend home\u201d (not the best choice).")
+    for b in page.locator(".case button").all():
+        expect(b).to_be_hidden()
+
+
 def test_a_case_by_keyboard_alone(fixture_site, site_url, page):
     open_case(page, site_url, fixture_site)
     tab_until(page, "el => el.name === 'question-sample-gbs-ed'")
     page.keyboard.press("Space")
     tab_until(page, "el => el.textContent === 'Check answer'")
     page.keyboard.press("Enter")
-    expect(page.locator(f"{ED} .quiz-result")).to_be_focused()
+    expect(page.locator(f"{ED} .quiz-option[data-option='a'] .quiz-option-feedback")).to_be_focused()
+    expect(page.locator(".case > .course-sr")).to_have_text("Incorrect. The answer is B.")
     tab_until(page, "el => el.textContent === 'Continue'")
     page.keyboard.press("Enter")
     expect(page.locator(f"{HOME} h3")).to_be_focused()

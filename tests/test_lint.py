@@ -187,6 +187,14 @@ RULE_CASES = {
                   f'({ALPHA}:222) 1.41x, a5-cord ({ALPHA}:130) 1.16x, a4-hypokalaemia '
                   f'({ALPHA}:99) 1.09x (key-longest-share)',),
         passes=_longer_keys(KEY_A4, KEY_A5)),  # 2 of 9 (22%)
+    "key-length-reverse": Breaks(
+        edits=((ALPHA, "      - text: Foodborne botulism\n", "      - text: Botulism\n"),
+               (ALPHA, KEY_A8, "      - text: Anterior horn\n")),
+        expected=(f"{ALPHA}:2: questions: the key is the strictly shortest option in 3 of 9 single-best-answer items of "
+                  "quiz 'alpha' (33%; chance gives about 20%, the limit is 30%): a test-wise student picks the shortest; "
+                  f"move the distractors' qualifiers into their feedback: a2-botulism ({ALPHA}:37), a6-cholinergic "
+                  f"({ALPHA}:161), a8-afm ({ALPHA}:222) (key-length-reverse)",),
+        passes=((ALPHA, "      - text: Foodborne botulism\n", "      - text: Botulism\n"),)),  # 2 of 9 (22%)
     "option-count": Breaks(
         edits=((ALPHA, OPTION_A1, ""),),
         expected=(f'{ALPHA}:6: question 1, options: a single-best-answer question has 5 options '

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import search
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["index.html", "modules/motor-unit.html", "modules/patterns.html", "modules/crisis.html", "modules/icu.html",
@@ -19,21 +21,25 @@ def test_every_page_loads_with_no_outside_request(real_site, site_url, page, ext
     assert external_requests == []
 
 
-def test_search_finds_course_content(real_site, site_url, page):
+def test_search_finds_course_content(real_site, site_url, page, engine):
     page.goto(site_url(real_site, "index.html"))
-    search = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item")
-    search.click()
-    for _ in range(20):  # the search worker starts a moment after the page; a student would simply type again
-        search.fill("")
-        search.press_sequentially("myasthenic", delay=20)
-        try:
-            results.first.wait_for(timeout=1_000)
-            break
-        except Exception:
-            continue
-    assert results.count() > 0
-    assert "yasthen" in page.locator(".md-search-result").inner_text()
+    found = search(page, engine, "myasthenic")
+    assert found, "no search results"
+    assert any("yasthen" in title.lower() or path.startswith("modules/") for path, title in found)
+
+
+@pytest.mark.parametrize("term", ["pyridostigmine", "Gowers"])
+def test_search_lists_a_module_page_before_quizzes_and_cases(real_site, site_url, page, engine, term):
+    """Teaching sections rank above quiz stems and case narratives for a term both contain: quiz and case pages
+    carry a lower search boost (front matter `search: boost`), which Material honours."""
+    if engine == "zensical":
+        pytest.skip("Zensical 0.0.73's search has no per-page boost, so it ranks by its own measure: a documented "
+                    "difference (README); its index is checked for answers and duplicates in test_search_index.py")
+    page.goto(site_url(real_site, "index.html"))
+    found = search(page, engine, term)
+    assert found, f"no search results for {term}"
+    assert found[0][0].startswith("modules/"), found[:5]
+    assert any(path.startswith(("quizzes/", "cases/")) for path, _ in found), "the term is in practice pages too"
 
 
 def test_quiz_and_case_scripts_load_only_where_needed(real_site):

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-KEY = "nmw-course-v1"
+KEY = "nmw-course-v2"
 
 
 def raw_storage(page):
@@ -47,7 +47,7 @@ def test_status_and_misses_follow_the_answers(fixture_site, site_url, page, axe)
 
     make_progress(page, site_url, fixture_site)
     page.goto(site_url(fixture_site, "progress.html"))
-    assert statuses(page) == ["In progress: 2 of 3 answered, score 1 / 2", "Not started", "Completed (ending reached)"]
+    assert statuses(page) == ["In progress: 1 / 3 right at first try (2 of 3 answered)", "Not started", "Ending reached: Ward (the best ending)"]
     assert visible_misses(page) == ["sample-q1"]
     expect(page.locator(".progress-no-misses")).to_be_hidden()
     assert (v := axe(page, ".course-progress")) == [], v
@@ -60,8 +60,8 @@ def test_status_and_misses_follow_the_answers(fixture_site, site_url, page, axe)
     answer(page, "sample-q1", "Forced vital capacity")
     answer(page, "sample-q2", "Miosis")
     page.goto(site_url(fixture_site, "progress.html"))
-    assert statuses(page)[0] == "Completed: score 2 / 3"
-    assert visible_misses(page) == ["sample-q2"]
+    assert statuses(page)[0] == "Completed: 1 / 3 right at first try (3 of 3 answered)", "Try again does not change the score"
+    assert visible_misses(page) == ["sample-q1", "sample-q2"], "right on the same day: still to review"
 
 
 def test_answers_saved_before_an_edit_do_not_count(fixture_site, site_url, page):
@@ -73,7 +73,7 @@ def test_answers_saved_before_an_edit_do_not_count(fixture_site, site_url, page)
         localStorage.setItem('{KEY}', JSON.stringify(data));
     }}""")
     page.goto(site_url(fixture_site, "progress.html"))
-    assert statuses(page) == ["In progress: 1 of 3 answered, score 1 / 1", "Not started", "Not started"]
+    assert statuses(page) == ["In progress: 1 / 3 right at first try (1 of 3 answered)", "Not started", "Not started"]
     assert visible_misses(page) == []
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import CourseError
-from .load import load_course
+from .load import Layout, load_course
 from .markers import check_pages
+from .pages import generated_paths
 
 COURSE_FILES = "quizzes/*.yml, cases/*.yml, docs/**/*.md, references.yml, references/*.yml, glossary.yml, tags.yml"
 
@@ -70,7 +71,7 @@ def run(paths: list[Path], out, err) -> int:
     if unknown:
         print(f"error: {unknown[0]} is not one of the course's files ({COURSE_FILES})", file=err)
         return 2
-    problems = check_pages(course, root / "docs", root)
+    problems = check_pages(course, root / "docs", root, skip=generated_paths(course, Layout(root)))
     shown = [p for p in problems if not files or p.file in files]
     for p in shown:
         print(("warning: " if p.warning else "error: ") + str(p), file=err)

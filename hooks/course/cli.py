@@ -1,6 +1,7 @@
 """Command line: `course check [PATH...]` validates the course without building the site; `course lint [PATH...]`
-checks the item-writing rules (see course/lint/); `course export` writes LMS, Anki and answer-key files; `course new`
-writes a skeleton to start from."""
+checks the item-writing rules (see course/lint/); `course generate` writes the generated pages (quiz and case
+pages, indexes, schemas, assets) into docs/ for either engine; `course export` writes LMS, Anki and answer-key
+files; `course new` writes a skeleton to start from."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from . import checking
 from .errors import CourseError
 from .load import load_course
+from .site import prepare
 
 
 def check(paths: list[Path]) -> int:
@@ -61,6 +63,40 @@ def _site_name(root: Path) -> str:
     return found.group(1).strip("\"'") if found else root.resolve().name
 
 
+def generate(root: Path, check_only: bool, force: bool, strict: bool) -> int:
+    """Write (or compare) the generated pages after checking the course; warnings fail it with --strict."""
+    try:
+        prepared = prepare(root, pages="check" if check_only else "write", force=force)
+    except CourseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in prepared.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    done = prepared.generation
+    if check_only:
+        print("generated pages: all current")
+    else:
+        print(f"generated pages: {len(done.written)} written, {len(done.removed)} removed, the rest current")
+    return 1 if strict and prepared.warnings else 0
+
+
+def generate(root: Path, check_only: bool, force: bool, strict: bool) -> int:
+    """Write (or compare) the generated pages after checking the course; warnings fail it with --strict."""
+    try:
+        prepared = prepare(root, pages="check" if check_only else "write", force=force)
+    except CourseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in prepared.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    done = prepared.generation
+    if check_only:
+        print("generated pages: all current")
+    else:
+        print(f"generated pages: {len(done.written)} written, {len(done.removed)} removed, the rest current")
+    return 1 if strict and prepared.warnings else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +120,12 @@ def main(argv=None) -> int:
     n.add_argument("--title", help="its title (default: made from the name)")
     n.add_argument("--root", type=Path, default=Path("."), help="the course folder (default: .)")
 
+    g = sub.add_parser("generate", help="write the generated pages into docs/ (make build runs it)")
+    g.add_argument("root", nargs="?", default=".", type=Path, help="project root (default: .)")
+    g.add_argument("--check", action="store_true", help="write nothing; fail if any generated file differs")
+    g.add_argument("--force", action="store_true", help="overwrite generated files even if changed by hand")
+    g.add_argument("--strict", action="store_true", help="fail on warnings too (as a strict build does)")
+
     p = sub.add_parser("lint", help="check the item-writing rules (docs/authoring/lint.md)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="report only findings in these files or folders")
     p.add_argument("--root", default=".", type=Path, help="project root (default: .)")
@@ -93,6 +135,8 @@ def main(argv=None) -> int:
     if args.command == "lint":
         from .lint.command import run  # imported here so that `course check` and the build never load the linter
         return run(args.root, args.paths, args.rules)
+    if args.command == "generate":
+        return generate(args.root, args.check, args.force, args.strict)
     if args.command == "export":
         return export(args)
     if args.command == "new":

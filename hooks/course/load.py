@@ -52,6 +52,12 @@ def load_course(root: Path, docs_dir: Path | None = None) -> Course:
     return course
 
 
+# (kind, display path, sha256 of the bytes) -> (data, positions, errors): a file is parsed and schema-checked
+# once per change to it, however often the course is loaded (each page asks under `serve`). Entries are
+# only read, never changed, by the loader.
+_READ_CACHE: dict[tuple, tuple] = {}
+
+
 def _version(*parts) -> str:
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=lambda o: o.__dict__)
     return hashlib.sha256(blob.encode()).hexdigest()[:10]
@@ -86,14 +92,23 @@ class _Loader:
     # -- files -------------------------------------------------------------
 
     def _read(self, path: Path, kind: str):
+        """Read and schema-check one file, or take both from the cache when its bytes are unchanged."""
         display = self.layout.display(path)
-        data, positions, errors = read_yaml(path, display)
+        raw = path.read_bytes()
+        key = (kind, display, hashlib.sha256(raw).digest())
+        found = _READ_CACHE.get(key)
+        if found is None:
+            data, positions, errors = read_yaml(path, display, raw)
+            if data is not None:
+                invalid = schema.check(kind, data, positions, display)
+                errors = errors + invalid
+                data = None if invalid else data
+            found = _READ_CACHE[key] = (data, positions, errors)
+            if len(_READ_CACHE) > 4096:
+                _READ_CACHE.clear()
+        data, positions, errors = found
         self.errors += errors
-        if data is None:
-            return None, positions, display
-        errors = schema.check(kind, data, positions, display)
-        self.errors += errors
-        return (None if errors else data), positions, display
+        return data, positions, display
 
     def _file(self, path: Path, kind: str, build):
         data, positions, display = self._read(path, kind)

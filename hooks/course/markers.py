@@ -1,4 +1,4 @@
-"""The markers an author writes on a line of its own in a Markdown page.
+"""The markers an author writes on a line of its own in a Markdown page, in one registry.
 
     [quiz: crisis-basics]        a quiz
     [case: gbs-respiratory]      a case
@@ -11,34 +11,183 @@
     [module: icu]                a module's opening: summary, reading time, objectives, pages, practice
     [objectives: icu]            a module's learning objectives
     [practice: icu]              cards linking to a module's quizzes and cases
+    [quiz-nav: id] [case-nav: id]  back to module, previous and next (on the generated quiz and case pages)
+    [case-next: id]              what to do after a case: the module's next case and its quiz
+
+`MARKERS` is the only list of kinds: the line pattern, the dispatch to the renderer and the page check are
+all read from it, so a new kind is one entry here (and one renderer method). Each kind declares its
+argument's type; reading an argument checks it against the course and says what to write instead.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
+from . import navigation
 from .errors import ContentError
+from .model import Course
 
-MARKER = re.compile(r"^\[(quiz|case|quizzes|cases|progress|glossary|references|schema|module|objectives|practice)(?::\s*([^\]]*?))?\s*\]\s*$")
-MODULE_MARKERS = ("module", "objectives", "practice")
+
+class ArgumentError(ValueError):
+    """A marker's argument does not fit its kind; the message says what to write."""
+
+
+# -- argument types ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Argument:
+    """How the text after `kind:` is read: `read(course, kind, text)` returns the typed value, or raises
+    ArgumentError saying what to write."""
+
+    what: str  # as the author reads it, for messages: "quiz id"
+    read: Callable[[Course, str, str | None], Any]
+
+
+def _nothing(course: Course, kind: str, text: str | None) -> None:
+    if text:
+        raise ArgumentError(f"[{kind}] takes nothing after its name: write [{kind}]")
+    return None
+
+
+def _pool_id(pool_name: str, noun: str) -> Callable[[Course, str, str | None], str]:
+    def read(course: Course, kind: str, text: str | None) -> str:
+        pool = getattr(course, pool_name)
+        if not text:
+            raise ArgumentError(f"name the {noun} to show here: write [{kind}: its-id]")
+        if text not in pool:
+            known = ", ".join(sorted(pool)) or "none"
+            raise ArgumentError(f"no {noun} with id '{text}': use one of {known}")
+        return text
+
+    return read
+
+
+def _module_id(course: Course, kind: str, text: str | None) -> str:
+    if text not in course.modules:
+        known = ", ".join(course.modules) or "none"
+        raise ArgumentError(f"name a module: write [{kind}: module-id], with one of {known}")
+    return text
+
+
+SCHEMA_KINDS = ("quiz", "case")
+
+
+def _schema_kind(course: Course, kind: str, text: str | None) -> str:
+    if text not in SCHEMA_KINDS:
+        raise ArgumentError(f"name a file kind: write [{kind}: quiz] or [{kind}: case]")
+    return text
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean 'x'?)' for a close match, or ''."""
+    hint = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{hint[0]}'?)" if hint else ""
+
+
+def _reference_keys(course: Course, kind: str, text: str | None) -> tuple[str, ...] | None:
+    """None for the whole bibliography, or the listed keys, each a key of references.yml."""
+    if not text:
+        return None
+    keys = tuple(k.strip() for k in text.split(","))
+    if "" in keys:
+        raise ArgumentError("an empty key (two commas, or a comma at the end): separate keys with one comma each")
+    unknown = [k for k in keys if k not in course.references]
+    if unknown:
+        raise ArgumentError("; ".join(
+            f"unknown reference '{k}'{did_you_mean(k, course.references)}: add it to references.yml or fix the key"
+            for k in unknown))
+    return keys
+
+
+NOTHING = Argument("nothing", _nothing)
+QUIZ_ID = Argument("quiz id", _pool_id("quizzes", "quiz"))
+CASE_ID = Argument("case id", _pool_id("cases", "case"))
+MODULE_ID = Argument("module id", _module_id)
+SCHEMA_KIND = Argument("quiz or case", _schema_kind)
+REFERENCE_KEYS = Argument("reference keys, comma-separated (optional)", _reference_keys)
+
+
+# -- the registry ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One kind of marker."""
+
+    argument: Argument
+    render: Callable[[Any, Any], str]  # (Renderer, typed argument) -> HTML
+    needs_script: bool = False  # the page then gets course.js and course.css
+    places: str | None = None  # "quiz" or "case": shows that item; "module": shows the module's quizzes and cases
+    summary: str = ""
+
+
+MARKERS: dict[str, Spec] = {
+    "quiz": Spec(QUIZ_ID, lambda r, v: r.quiz(v), needs_script=True, places="quiz", summary="a quiz"),
+    "case": Spec(CASE_ID, lambda r, v: r.case(v), needs_script=True, places="case", summary="a case"),
+    "quizzes": Spec(NOTHING, lambda r, v: r.index("quizzes"), summary="every quiz, by module"),
+    "cases": Spec(NOTHING, lambda r, v: r.index("cases"), summary="every case, by module"),
+    "progress": Spec(NOTHING, lambda r, v: r.progress(), needs_script=True, summary="the student's progress"),
+    "glossary": Spec(NOTHING, lambda r, v: r.glossary(), summary="the glossary table"),
+    "references": Spec(REFERENCE_KEYS, lambda r, v: r.references(v), summary="the bibliography, or the listed entries"),
+    "schema": Spec(SCHEMA_KIND, lambda r, v: r.schema(v), summary="the field reference of quiz or case files"),
+    "module": Spec(MODULE_ID, lambda r, v: r.module(v), needs_script=True, places="module",
+                   summary="a module's opening"),
+    "objectives": Spec(MODULE_ID, lambda r, v: r.objectives(v), summary="a module's learning objectives"),
+    "practice": Spec(MODULE_ID, lambda r, v: r.practice(v), needs_script=True, places="module",
+                     summary="cards for a module's quizzes and cases"),
+    "quiz-nav": Spec(QUIZ_ID, lambda r, v: navigation.practice_nav(r.course, "quiz", v),
+                     summary="back to module, previous and next"),
+    "case-nav": Spec(CASE_ID, lambda r, v: navigation.practice_nav(r.course, "case", v),
+                     summary="back to module, previous and next"),
+    "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v),
+                      summary="the module's next case and its quiz"),
+}
+
+MODULE_MARKERS = tuple(kind for kind, spec in MARKERS.items() if spec.argument is MODULE_ID)
+MARKER = re.compile(
+    r"^\[(" + "|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)) + r")(?::\s*([^\]]*?))?\s*\]\s*$")
+_LOOKS_LIKE_A_MARKER = re.compile(r"^\[([a-z][a-z-]*)(?::\s*([^\]]*?))?\s*\]\s*$")
+_REF_LINK = re.compile(r"\]\(#ref-([^)\s]+)\)|href=\"#ref-([^\"]+)\"")
+_INLINE_CODE = re.compile(r"`[^`]*`")
 
 
 @dataclass(frozen=True)
 class Marker:
     kind: str
     argument: str | None
-    line: int
+    line: int  # 1-based, within the text scanned
+
+    @property
+    def written(self) -> str:
+        """The marker as the author wrote it, for messages."""
+        return f"[{self.kind}: {self.argument}]" if self.argument else f"[{self.kind}]"
+
+    @property
+    def spec(self) -> Spec | None:
+        return MARKERS.get(self.kind)
 
 
-def scan(lines) -> list[tuple[int, Marker]]:
-    """(index, marker) for every marker line, skipping fenced code blocks."""
-    found, fenced = [], False
+def _lines_outside_fences(lines):
+    fenced = False
     for index, line in enumerate(lines):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        elif not fenced and (m := MARKER.match(line)):
+        elif not fenced:
+            yield index, line
+
+
+def scan(lines, unknown: bool = False) -> list[tuple[int, Marker]]:
+    """(index, marker) for every marker line, skipping fenced code blocks. With unknown=True, also lines that
+    look like a marker of no known kind (a misspelling the page check then names)."""
+    found = []
+    for index, line in _lines_outside_fences(lines):
+        m = MARKER.match(line) or (unknown and _LOOKS_LIKE_A_MARKER.match(line))
+        if m:
             found.append((index, Marker(m.group(1), m.group(2), index + 1)))
     return found
 
@@ -47,36 +196,94 @@ def find_markers(text: str) -> list[Marker]:
     return [marker for _, marker in scan(text.splitlines())]
 
 
-def check_pages(course, docs_dir: Path, root: Path) -> list[ContentError]:
-    """Markers naming missing quizzes or cases are errors; a quiz or case placed on no page is a warning."""
+def read_argument(course: Course, marker: Marker):
+    """The marker's typed argument; raises ArgumentError."""
+    return marker.spec.argument.read(course, marker.kind, marker.argument)
+
+
+# -- the page check ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PageCheck:
+    """What checking one page found: its problems, and which quizzes, cases and modules' practice it shows."""
+
+    problems: list[ContentError]
+    placed: set[tuple[str, str]]
+    needs_script: bool = False
+
+
+def check_page(course: Course, lines: list[str], display: str, first_line: int = 1) -> PageCheck:
+    """Check every marker of one page and every link to a reference anchor (#ref-key) in its text.
+    `first_line` is the file line of lines[0] (front matter comes before it)."""
+    problems: list[ContentError] = []
+    placed: set[tuple[str, str]] = set()
+    needs_script = False
+    listed: set[str] | None = set()  # reference keys the page lists; None: the whole bibliography
+
+    def error(line: int, field: str, message: str) -> None:
+        problems.append(ContentError(display, line + first_line - 1, field, message))
+
+    for _, marker in scan(lines, unknown=True):
+        spec = marker.spec
+        if spec is None:
+            hint = difflib.get_close_matches(marker.kind, MARKERS, n=1, cutoff=0.75)
+            if hint:
+                fixed = f"[{hint[0]}: {marker.argument}]" if marker.argument else f"[{hint[0]}]"
+                error(marker.line, marker.written, f"unknown marker '{marker.kind}' (did you mean {fixed}?): "
+                                                   "fix its name; as written, students see it as text")
+            continue
+        try:
+            value = read_argument(course, marker)
+        except ArgumentError as exc:
+            error(marker.line, marker.written, str(exc))
+            continue
+        needs_script |= spec.needs_script
+        if marker.kind == "references":
+            listed = None if value is None or listed is None else listed | set(value)
+        if spec.places in ("quiz", "case"):
+            if (spec.places, value) in placed:
+                error(marker.line, marker.written, f"this {spec.places} is already placed on this page: place it once")
+            placed.add((spec.places, value))
+        elif spec.places == "module":
+            placed |= {("quiz", q.id) for q in course.quizzes.values() if q.module == value}
+            placed |= {("case", c.id) for c in course.cases.values() if c.module == value}
+    _reference_links(course, lines, listed, error)
+    problems.sort(key=lambda p: p.line or 0)
+    return PageCheck(problems, placed, needs_script)
+
+
+def _reference_links(course: Course, lines, listed: set[str] | None, error) -> None:
+    """A link to #ref-key leads nowhere unless the page lists that key (or the whole bibliography)."""
+    for index, line in _lines_outside_fences(lines):
+        for m in _REF_LINK.finditer(_INLINE_CODE.sub("", line)):
+            key = m.group(1) or m.group(2)
+            field = f"#ref-{key}"
+            if key not in course.references:
+                error(index + 1, field, f"unknown reference '{key}'{did_you_mean(key, course.references)}: "
+                                        "fix the key of this link (the keys are in references.yml)")
+            elif listed is not None and key not in listed:
+                how = ("add it to the page's [references: …] marker" if listed
+                       else f"add the line [references: {key}] at the end of the page")
+                error(index + 1, field, f"this page does not list reference '{key}', so the link leads nowhere: {how}")
+
+
+def check_pages(course: Course, docs_dir: Path, root: Path, skip: set[Path] = frozenset()) -> list[ContentError]:
+    """Every page's markers and reference links; then, as warnings, each quiz or case that no page shows.
+    `skip` holds the generated pages: they show every quiz and case by construction, so they do not count."""
     problems, placed = [], set()
     for page in sorted(Path(docs_dir).rglob("*.md")):
+        if page.resolve() in skip:
+            continue
         display = page.relative_to(root).as_posix() if page.is_relative_to(root) else str(page)
-        seen = set()
-        for m in find_markers(page.read_text(encoding="utf-8")):
-            if m.kind in MODULE_MARKERS:
-                if m.argument not in course.modules:
-                    known = ", ".join(course.modules) or "none"
-                    problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument or ''}]", f"name a module: write [{m.kind}: module-id], with one of {known}"))
-                elif m.kind != "objectives":
-                    placed |= {("quiz", q.id) for q in course.quizzes.values() if q.module == m.argument}
-                    placed |= {("case", c.id) for c in course.cases.values() if c.module == m.argument}
-                continue
-            pool = {"quiz": course.quizzes, "case": course.cases}.get(m.kind)
-            if pool is None:
-                continue
-            if not m.argument:
-                problems.append(ContentError(display, m.line, f"[{m.kind}]", f"name the {m.kind} to show here: write [{m.kind}: its-id]"))
-                continue
-            if m.argument not in pool:
-                known = ", ".join(sorted(pool)) or "none"
-                problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument}]", f"no {m.kind} with id '{m.argument}': use one of {known}"))
-            elif (m.kind, m.argument) in seen:
-                problems.append(ContentError(display, m.line, f"[{m.kind}: {m.argument}]", f"this {m.kind} is already placed on this page: place it once"))
-            seen.add((m.kind, m.argument))
-            placed.add((m.kind, m.argument))
+        found = check_page(course, page.read_text(encoding="utf-8").splitlines(), display)
+        problems += found.problems
+        placed |= found.placed
     for kind, pool in (("quiz", course.quizzes), ("case", course.cases)):
         for item in pool.values():
             if (kind, item.id) not in placed:
-                problems.append(ContentError(item.source, item.line or 1, "id", f"{kind} '{item.id}' is shown on no page: add the line [practice: {item.module}] (or [{kind}: {item.id}]) to its module page (docs/modules/{item.module}.md)", warning=True))
+                problems.append(ContentError(
+                    item.source, item.line or 1, "id",
+                    f"{kind} '{item.id}' is shown on no page: add the line [practice: {item.module}]"
+                    f" (or [{kind}: {item.id}]) to its module page (docs/modules/{item.module}.md)", warning=True))
     return problems

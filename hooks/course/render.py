@@ -2,6 +2,8 @@
 
 The HTML reads sensibly with no JavaScript: answers and explanations sit in a
 closed <details>. course.js enhances it into self-grading quizzes and cases.
+Answers, feedback, explanations, debriefs and teaching points carry `data-search-exclude`, which both
+engines' search indexers honour: search must teach, never tell.
 `ROOT/` stands for the path from the page to the site root; the page adapter fills it in.
 """
 
@@ -11,9 +13,11 @@ import re
 from html import escape
 from typing import Callable
 
+from .fragments import Converter
 from .model import Case, Course, FindingGroup, Question, Quiz, Stage
+from .schemadoc import field_table
+from .urls import ROOT, case_url, html_path, practice_url, quiz_url
 
-ROOT = "%%COURSE_ROOT%%/"
 LEGENDS = {
     "single": "choose the single best answer",
     "multiple": "choose all that apply",
@@ -24,19 +28,19 @@ _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
 class Renderer:
-    def __init__(self, course: Course, markdown: Callable[[str], str]):
+    def __init__(self, course: Course, markdown: Callable[[str], str], converter_key: tuple = ()):
         self.course = course
-        self._markdown = markdown
+        self._converter = Converter(markdown, converter_key)
         self._cache: dict[tuple, str] = {}
         self._stage_titles = {s.id: s.title for case in course.cases.values() for s in case.stages}
 
     # -- Markdown helpers ----------------------------------------------------
 
     def block(self, text: str) -> str:
-        return self._markdown(text)
+        return self._converter.html(text)
 
     def inline(self, text: str) -> str:
-        html = self._markdown(text).strip()
+        html = self._converter.html(text).strip()
         m = _ONE_PARAGRAPH.match(html)
         return m.group(1) if m and "<p>" not in m.group(1) else html
 
@@ -70,7 +74,7 @@ class Renderer:
             )
         out.append("</fieldset>")
         key = ", ".join(_letter(i) for i, o in enumerate(q.options) if o.correct)
-        out.append(f'<details class="quiz-answer"><summary>Answer and explanation</summary><p class="quiz-key"><strong>Answer: {key}</strong></p><ul class="quiz-feedback-list">')
+        out.append(f'<details class="quiz-answer" data-search-exclude><summary>Answer and explanation</summary><p class="quiz-key"><strong>Answer: {key}</strong></p><ul class="quiz-feedback-list">')
         for i, o in enumerate(q.options):
             verdict = "Correct" if o.correct else "Incorrect"
             route = ""
@@ -111,7 +115,16 @@ class Renderer:
     def quiz(self, quiz_id: str) -> str:
         return self._cached(("quiz", quiz_id), lambda: self._quiz(self.course.quizzes[quiz_id]))
 
+    def _question_texts(self, q: Question):
+        yield q.stem
+        yield q.explanation
+        for o in q.options:
+            yield o.text
+            yield o.feedback
+        yield from (self.course.references[k].citation for k in q.references)
+
     def _quiz(self, quiz: Quiz) -> str:
+        self._converter.prefetch([quiz.description or "", *(t for q in quiz.questions for t in self._question_texts(q))])
         total = len(quiz.questions)
         shuffle = ' data-shuffle="true"' if quiz.shuffle else ""
         out = [f'<section class="quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}"{shuffle} aria-label="Quiz: {escape(quiz.title)}">']
@@ -126,7 +139,22 @@ class Renderer:
     def case(self, case_id: str) -> str:
         return self._cached(("case", case_id), lambda: self._case(self.course.cases[case_id]))
 
+    def _case_texts(self, case: Case):
+        yield case.summary
+        yield from case.objectives
+        yield from case.teaching_points
+        yield from (self.course.references[k].citation for k in case.references)
+        for stage in case.stages:
+            yield stage.narrative
+            yield stage.debrief or ""
+            for group in stage.findings:
+                yield group.text or ""
+                yield from (r.name for r in group.rows)
+            if stage.decision:
+                yield from self._question_texts(stage.decision)
+
     def _case(self, case: Case) -> str:
+        self._converter.prefetch(self._case_texts(case))
         out = [
             f'<section class="case" id="case-{case.id}" data-case="{case.id}" data-version="{case.version}" aria-label="Case: {escape(case.title)}">',
             f'<div class="case-summary"><h3>Patient summary</h3>{self.block(case.summary)}',
@@ -139,7 +167,7 @@ class Renderer:
             out.append(self._stage(stage, n))
         points = "".join(f"<li>{self.inline(p)}</li>" for p in case.teaching_points)
         out.append(
-            f'<div class="case-close" id="case-{case.id}-close"><h3>Teaching points</h3><ul class="case-points">{points}</ul>'
+            f'<div class="case-close" id="case-{case.id}-close" data-search-exclude><h3>Teaching points</h3><ul class="case-points">{points}</ul>'
             f"{self.reference_list(case.references)}</div></section>"
         )
         return "\n".join(out)
@@ -157,7 +185,7 @@ class Renderer:
         if stage.decision:
             out.append(self.question(stage.decision, 1, 1, decision=True, stage=stage))
         if stage.debrief:
-            out.append(f'<div class="case-debrief"><p><strong>Ending: debrief</strong></p>{self.block(stage.debrief)}</div>')
+            out.append(f'<div class="case-debrief" data-search-exclude><p><strong>Ending: debrief</strong></p>{self.block(stage.debrief)}</div>')
         out.append("</section>")
         return "\n".join(out)
 
@@ -191,7 +219,7 @@ class Renderer:
             out.append(f'<h2 id="{kind}-{module.id}">{escape(module.title)}</h2><ul>')
             for x in items:
                 extra = f" ({len(x.questions)} questions)" if kind == "quizzes" else f" ({len(x.stages)} stages)"
-                out.append(f'<li><a href="{ROOT}{kind}/{x.id}.html">{escape(x.title)}</a>{extra}</li>')
+                out.append(f'<li><a href="{practice_url("quiz" if kind == "quizzes" else "case", x.id)}">{escape(x.title)}</a>{extra}</li>')
             out.append("</ul>")
         return "\n".join(out)
 
@@ -202,18 +230,18 @@ class Renderer:
         for quiz in self.course.quizzes.values():
             ids = " ".join(q.id for q in quiz.questions)
             rows.append(
-                f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{ROOT}quizzes/{quiz.id}.html">{escape(quiz.title)}</a></th>'
+                f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{quiz_url(quiz.id)}">{escape(quiz.title)}</a></th>'
                 f'<td>Quiz</td><td class="progress-status">Not started</td></tr>'
             )
             for n, q in enumerate(quiz.questions, 1):
                 misses.append(
-                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{ROOT}quizzes/{quiz.id}.html#question-{q.id}">'
+                    f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{quiz_url(quiz.id)}#question-{q.id}">'
                     f"{escape(quiz.title)}, question {n}</a>: {escape(_excerpt(q.stem))}</li>"
                 )
         for case in self.course.cases.values():
             endings = " ".join(s.id for s in case.stages if s.ending)
             rows.append(
-                f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{ROOT}cases/{case.id}.html">{escape(case.title)}</a></th>'
+                f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{case_url(case.id)}">{escape(case.title)}</a></th>'
                 f'<td>Case</td><td class="progress-status">Not started</td></tr>'
             )
         return (
@@ -223,7 +251,7 @@ class Renderer:
             f'<tbody>{"".join(rows)}</tbody></table>'
             '<h2 id="review-my-misses">Review my misses</h2>'
             '<p class="progress-no-misses">No missed questions saved in this browser.</p>'
-            f'<ul class="progress-misses">{"".join(misses)}</ul>'
+            f'<ul class="progress-misses" data-search-exclude>{"".join(misses)}</ul>'
             '<div class="progress-tools"></div></div>'
         )
 
@@ -249,7 +277,7 @@ class Renderer:
         out.append(self.objectives(module_id))
         if module.pages:
             items = "".join(
-                f'<li data-page="{escape(p.path)}"><a href="{ROOT}{escape(_html_path(p.path))}">{escape(p.title)}</a>'
+                f'<li data-page="{escape(p.path)}"><a href="{ROOT}{escape(html_path(p.path))}">{escape(p.title)}</a>'
                 f' <span class="course-minutes">({p.minutes} min)</span></li>'
                 for p in module.pages
             )
@@ -264,17 +292,20 @@ class Renderer:
         cards = []
         for quiz in (q for q in self.course.quizzes.values() if q.module == module_id):
             cards.append(
-                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{ROOT}quizzes/{quiz.id}.html">Quiz: {escape(quiz.title)}</a>'
+                f'<li class="course-card" data-quiz="{quiz.id}"><a href="{quiz_url(quiz.id)}">Quiz: {escape(quiz.title)}</a>'
                 f'<span class="course-card-what">{len(quiz.questions)} questions</span></li>'
             )
         for case in (c for c in self.course.cases.values() if c.module == module_id):
             cards.append(
-                f'<li class="course-card" data-case="{case.id}"><a href="{ROOT}cases/{case.id}.html">Case: {escape(case.title)}</a>'
+                f'<li class="course-card" data-case="{case.id}"><a href="{case_url(case.id)}">Case: {escape(case.title)}</a>'
                 f'<span class="course-card-what">{self.inline(_excerpt(case.summary, 140))}</span></li>'
             )
         if not cards:
             return ""
-        return f'<ul class="course-cards">{"".join(cards)}</ul>'
+        return f'<ul class="course-cards" data-search-exclude>{"".join(cards)}</ul>'
+
+    def schema(self, kind: str) -> str:
+        return field_table(kind, self.inline)
 
     def glossary(self) -> str:
         rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in sorted(self.course.glossary.items(), key=lambda kv: kv[0].lower()))
@@ -288,10 +319,6 @@ class Renderer:
 
 def _letter(i: int) -> str:
     return "ABCDEFGH"[i]
-
-
-def _html_path(md_path: str) -> str:
-    return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
 
 
 def _short_url(url: str) -> str:

@@ -112,6 +112,53 @@ def key_longest_share(report: Reporter) -> None:
             report.bank(bank, message, worst)
 
 
+REVERSE_SHARE = 0.30  # key-length-reverse: at most this share of SBA items have the shortest key...
+RARE_LONGEST = 0.05  # ...and at least this share (in a bank of MIN_REVERSE_BANK items or more) the longest
+MIN_REVERSE_BANK = 20
+
+
+def _key_strictly_shortest(item: Item) -> bool:
+    return length(item.keys[0].text) < min(length(o.text) for o in item.distractors)
+
+
+@rule("key-length-reverse",
+      "A bank's keys are the shortest option too often (over 30%), or the longest almost never (under 5% of 20 or more).",
+      target="quiz-bank", example=Example(
+          bad="43 case decisions in which the key is never the longest option and is the shortest in 15 (35%): the "
+              "distractors carry the qualifiers ('...until the morning round', '...if the protein is raised').",
+          good="The same decisions after moving qualifiers into the feedback: the key is the longest in 8 (19%) and "
+               "the shortest in 8 (19%), near the 20% chance gives each.",
+          kind="prose"))
+def key_length_reverse(report: Reporter) -> None:
+    """The mirror of `key-longest-share`. Writers who have learnt not to pad the key often pad the
+    distractors instead, with a qualifier or a reason each, and leave the key a bare action: then the
+    **shortest** option is right far more often than chance, or the longest is never right, and a
+    test-wise student learns that cue as surely as the old one (an item-writing review of this bank
+    found case keys never the longest in 43 decisions, and always choosing the shortest scoring 35%
+    against 22% by chance). Fails when the key is the strictly shortest option in more than **30%** of
+    a bank's single-best-answer items, or, in a bank of **20** or more, the strictly longest in under
+    **5%** (chance gives about 20% each). Fix by moving distractors' qualifiers into their feedback, or
+    by stating the key with the detail a clinician would give it."""
+    for bank in report.view.quiz_banks:
+        sba = _single(bank.items)
+        if not sba:
+            continue
+        shortest = report.counted(bank, [i for i in sba if _key_strictly_shortest(i)])
+        longest = [i for i in sba if _key_strictly_longest(i)]
+        chance = statistics.mean(1 / len(i.question.options) for i in sba)
+        if len(shortest) / len(sba) > REVERSE_SHARE:
+            named = listing(shortest)
+            report.bank(bank, f"the key is the strictly shortest option in {len(shortest)} of {len(sba)} single-best-answer "
+                              f"items of {bank.name} ({share(len(shortest), len(sba))}; chance gives about "
+                              f"{round(100 * chance)}%, the limit is {round(100 * REVERSE_SHARE)}%): a test-wise student "
+                              f"picks the shortest; move the distractors' qualifiers into their feedback: {named}", shortest)
+        elif len(sba) >= MIN_REVERSE_BANK and len(longest) / len(sba) < RARE_LONGEST:
+            report.bank(bank, f"the key is the strictly longest option in {len(longest)} of {len(sba)} single-best-answer "
+                              f"items of {bank.name} ({share(len(longest), len(sba))}; chance gives about "
+                              f"{round(100 * chance)}%): a test-wise student learns to rule out the longest option; "
+                              "state some keys with the detail a clinician would give them", sba[:1])
+
+
 @rule("option-count", "A single-best-answer question has 5 options, a single-best-answer decision 4 or 5, "
       "a multiple-select item at least 5.",
       example=Example(

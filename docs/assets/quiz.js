@@ -1,0 +1,103 @@
+/* Quizzes: saved answers, option order, score and results, printing. Needs course.js.
+   Generated from hooks/course/assets/js/ by `make js`: edit those files, not this one. */
+(({ $, $$, make, button, confirmButton, liveRegion, enhance, skipLink, KEY, OLD_KEY, load, save, update, parse, attempt, toReview, quizScore, scoreText, optionId, isRight, sameSet, shuffled, setupQuestion, parts }) => {
+// quiz.js: a quiz's questions, saved answers, option order, score, results, and printing for rounds.
+function setupQuiz(quiz) {
+  const id = quiz.dataset.quiz;
+  const say = liveRegion(quiz);
+  const score = make('p', 'quiz-score');
+  const results = make('div');
+  const questions = $$('.quiz-question', quiz).map(q => setupQuestion(q, say, 'Try again', change => {
+    let record;
+    update(d => {
+      const old = d.questions[q.dataset.question];
+      record = d.questions[q.dataset.question] = old && old.v === q.dataset.version ? old : { v: q.dataset.version, chosen: [], checked: false };
+      change(record);
+    });
+    return record;
+  }, x => say(`${x.result.textContent} ${refresh()}`)));
+  quiz.appendChild(make('div', 'quiz-footer')).append(score, make('p', 'quiz-score-rule',
+    'The score counts first tries, as on the Progress page: Try again does not change it; Reset quiz starts a new round.'),
+  results, confirmButton('Reset quiz', reset, say),
+  button('Print with my answers', () => printAs('answers')), button('Print blank, answer key at the end', () => printAs('blank')));
+  update(d => {
+    arrange(d, false);
+    for (const x of questions) {
+      const saved = d.questions[x.id];
+      if (saved && saved.v !== x.el.dataset.version) delete d.questions[x.id];
+      else if (saved) {
+        const chosen = saved.chosen.filter(c => x.options().some(o => optionId(o) === c));
+        x.show(chosen, saved.checked && chosen.length > 0, saved);
+      }
+    }
+  });
+  refresh();
+
+  // Option order (when shuffled), and the question ids for the quiz's card.
+  function arrange(d, fresh) {
+    const saved = d.quizzes[id] || {};
+    const order = {};
+    for (const x of quiz.dataset.shuffle ? questions : []) {
+      const ids = x.options().map(optionId);
+      const kept = !fresh && saved.order && saved.order[x.id];
+      if (x.el.dataset.type !== 'true-false') x.arrange(order[x.id] = kept && sameSet(kept, ids) ? kept : shuffled(ids));
+    }
+    d.quizzes[id] = { order, ids: questions.map(x => x.id) };
+  }
+
+  // A new round: answers and first tries go; misses stay until answered right on a later day.
+  function reset() {
+    update(d => {
+      for (const x of questions) {
+        const r = d.questions[x.id];
+        if (r) Object.assign(r, { chosen: [], checked: false, right: false, first: undefined });
+        x.show([], false, r);
+      }
+      arrange(d, true);
+    });
+    refresh();
+    say('Quiz reset. Questions you missed stay in Review my misses until you answer them right on a later day.');
+    $('input', quiz).focus();
+  }
+
+  function refresh() {
+    const s = quizScore(questions.map(x => x.record), questions.length);
+    const missed = questions.filter(x => x.record && x.record.first && !x.record.first.right);
+    const list = make('ul');
+    for (const x of missed) {
+      const link = make('a', '', `Question ${questions.indexOf(x) + 1}`);
+      link.href = '#' + x.el.id;
+      list.appendChild(make('li')).append(link, ': ' + $('.quiz-stem', x.el).textContent.trim());
+    }
+    results.replaceChildren(...s.answered < s.n ? [] : [make('p', 'quiz-score', missed.length ? 'Quiz complete. Missed at the first try:' : 'Quiz complete: every question right at the first try.'), list]);
+    return (score.textContent = 'Score: ' + scoreText(s));
+  }
+}
+
+// Printing: with the student's answers and verdicts, or blank with an answer key (course.css, @media print).
+function printAs(mode) {
+  const root = document.documentElement;
+  root.dataset.coursePrint = mode;
+  $$('.quiz', document).forEach(answerKey);
+  addEventListener('afterprint', () => delete root.dataset.coursePrint, { once: true });
+  print();
+}
+
+// Each question's answer, in the order its options are shown, with its explanation.
+function answerKey(quiz) {
+  const list = make('ol');
+  for (const q of $$('.quiz-question', quiz)) {
+    const explanation = $('.quiz-explanation', q).cloneNode(true);
+    $$('.quiz-explanation-title, .course-references', explanation).forEach(n => n.remove());
+    const key = $$('.quiz-option', q).filter(isRight).map(o => $('.quiz-letter', o).textContent[0]).join(', ');
+    list.appendChild(make('li')).append(make('strong', '', `Answer: ${key}. `), ...explanation.childNodes);
+  }
+  ($('.quiz-answer-key', quiz) || quiz.appendChild(make('section', 'quiz-answer-key'))).replaceChildren(make('h2', '', 'Answer key'), list);
+}
+
+parts.quiz = () => {
+  enhance('.quiz', setupQuiz);
+  skipLink();
+};
+parts.quiz();
+})(window.nmwCourse);

@@ -1,0 +1,141 @@
+"""The marker registry and the checks derived from it: the extension alone (as under Zensical) raises the
+course's own error with page and line, and each gap issue 11 found has a fixture and its exact message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import markdown
+import pytest
+
+from course import CourseError, load_course
+from course.markdown_ext import CourseExtension
+from course.markers import MARKER, MARKERS, Marker, check_page, read_argument, scan
+from helpers import FIXTURE, copy_course, edit, mkdocs_build, page_problems
+
+CRISIS = "docs/modules/crisis.md"
+
+
+@pytest.fixture
+def course(tmp_path):
+    return copy_course(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_course(FIXTURE)
+
+
+# A valid argument of each kind on the sample course: a new kind must be added here, with its renderer.
+VALID = {"quiz": "crisis-sample", "case": "gbs-sample", "quizzes": None, "cases": None, "progress": None,
+         "glossary": None, "references": "lawn-2001", "schema": "quiz", "module": "icu", "objectives": "icu",
+         "practice": "icu", "quiz-nav": "motor-sample", "case-nav": "gbs-sample", "case-next": "gbs-sample"}
+
+
+def test_every_kind_of_the_registry_is_recognised_read_and_rendered(sample):
+    assert set(VALID) == set(MARKERS)
+    renderer = CourseExtension(course=sample).renderer
+    for kind, argument in VALID.items():
+        line = f"[{kind}: {argument}]" if argument else f"[{kind}]"
+        [(_, marker)] = scan([line])
+        assert (marker.kind, marker.argument) == (kind, argument)
+        html = MARKERS[kind].render(renderer, read_argument(sample, marker))
+        assert html.strip().startswith("<") or (kind == "objectives" and html == ""), kind  # icu declares none
+
+
+def test_the_line_pattern_comes_from_the_registry():
+    assert MARKER.match("[case-next: x]") and MARKER.match("[quiz-nav: x]")
+    assert not MARKER.match("[quizz: x]") and not MARKER.match("[note]")
+    assert not MARKER.match("[quiz: x] and more text")
+
+
+def _convert(root, text):
+    return markdown.markdown(text, extensions=[CourseExtension(root=str(root))])
+
+
+def test_the_extension_alone_raises_the_course_error_for_an_unknown_quiz(course):
+    with pytest.raises(CourseError) as raised:
+        _convert(course, "# A page\n\n[quiz: no-such-quiz]\n")
+    assert [str(e) for e in raised.value.errors] == [
+        "<page>:3: [quiz: no-such-quiz]: no quiz with id 'no-such-quiz': use one of crisis-sample, motor-sample"]
+
+
+def test_the_extension_alone_raises_the_course_error_for_a_marker_without_its_id(course):
+    with pytest.raises(CourseError) as raised:
+        _convert(course, "[quiz]\n")
+    assert [str(e) for e in raised.value.errors] == ["<page>:1: [quiz]: name the quiz to show here: write [quiz: its-id]"]
+
+
+def test_the_extension_alone_renders_a_quiz_with_its_script(course):
+    html = _convert(course, "[quiz: crisis-sample]\n")
+    assert 'id="quiz-crisis-sample"' in html
+    assert html.endswith('<link rel="stylesheet" href="assets/course/course.css"><script src="assets/course/course.js"></script>')
+    assert "%%COURSE_ROOT%%" not in html
+    assert 'assets/course/course.js' not in _convert(course, "[glossary]\n")
+
+
+# -- the gaps of issue 11, each with its exact message -------------------------------------------------
+
+
+def test_a_wrong_key_in_a_references_marker(course):
+    edit(course / CRISIS, "## More\n", "## More\n\n[references: lawn-2001, farkas-2105]\n")
+    expected = ("docs/modules/crisis.md:9: [references: lawn-2001, farkas-2105]: unknown reference 'farkas-2105' "
+                "(did you mean 'farkas-2015'?): add it to references.yml or fix the key")
+    assert page_problems(course) == [(expected, False)]
+    check = subprocess.run([sys.executable, "-m", "course.cli", "check", str(course)], capture_output=True, text=True)
+    assert check.returncode == 1 and expected in check.stdout + check.stderr
+    build = mkdocs_build(course, course.parent / "site")
+    assert build.returncode != 0
+    assert f"  {expected}\n" in build.stderr
+    assert "Traceback" not in build.stdout + build.stderr
+
+
+def test_a_link_to_a_reference_the_page_does_not_list(course):
+    edit(course / CRISIS, "## More\n", "## More\n\nSee [Lawn 2001](#ref-lawn-2001).\n")
+    assert page_problems(course) == [(
+        "docs/modules/crisis.md:9: #ref-lawn-2001: this page does not list reference 'lawn-2001', so the link "
+        "leads nowhere: add the line [references: lawn-2001] at the end of the page", False)]
+    build = mkdocs_build(course, course.parent / "site")
+    assert build.returncode != 0 and "#ref-lawn-2001: this page does not list reference 'lawn-2001'" in build.stderr
+
+
+def test_a_link_to_a_reference_that_is_listed_is_fine_and_a_misspelt_key_is_named(course):
+    edit(course / CRISIS, "## More\n", "## More\n\nSee [Lawn](#ref-lawn-2001) and [Farkas](#ref-farkas-2105).\n\n"
+                                       "[references: lawn-2001, farkas-2015]\n")
+    assert page_problems(course) == [(
+        "docs/modules/crisis.md:9: #ref-farkas-2105: unknown reference 'farkas-2105' (did you mean 'farkas-2015'?): "
+        "fix the key of this link (the keys are in references.yml)", False)]
+
+
+def test_the_whole_bibliography_lists_every_key_and_code_is_not_a_link(course):
+    (course / "docs/refs.md").write_text("# Sources\n\n[Lawn](#ref-lawn-2001), `[x](#ref-none)`\n\n```\n[y](#ref-none)\n```\n\n"
+                                         "[references]\n", encoding="utf-8")
+    assert page_problems(course) == []
+
+
+def test_a_misspelt_marker_is_named_not_shown_as_text(course):
+    edit(course / CRISIS, "[quiz: motor-sample]", "[quizz: motor-sample]")
+    assert page_problems(course) == [
+        ("docs/modules/crisis.md:9: [quizz: motor-sample]: unknown marker 'quizz' (did you mean [quiz: motor-sample]?): "
+         "fix its name; as written, students see it as text", False),
+        ("quizzes/motor-sample.yml:2: id: quiz 'motor-sample' is shown on no page: add the line [practice: crisis] "
+         "(or [quiz: motor-sample]) to its module page (docs/modules/crisis.md)", True),
+    ]
+
+
+def test_bracketed_words_that_are_not_like_any_marker_are_left_alone(sample):
+    lines = ["[Note]", "[x]", "[TODO: later]", "- [ ] a task"]
+    assert check_page(sample, lines, "p.md").problems == []
+
+
+def test_a_marker_that_takes_no_argument_says_so(course):
+    (course / "docs/index.md").write_text("# Start\n\n[progress: all]\n", encoding="utf-8")
+    assert page_problems(course) == [
+        ("docs/index.md:3: [progress: all]: [progress] takes nothing after its name: write [progress]", False)]
+
+
+def test_the_page_check_counts_lines_after_front_matter(sample):
+    marker = Marker("quiz", "nope", 2)
+    found = check_page(sample, ["# T", "[quiz: nope]"], "docs/x.md", first_line=5).problems
+    assert [str(p) for p in found] == [f"docs/x.md:6: {marker.written}: no quiz with id 'nope': use one of crisis-sample, motor-sample"]
