@@ -34,7 +34,7 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/mkdocs
-	$(BIN)/python tests/bench.py
+	$(BIN)/python -m tests.bench $(BENCH)
 
 screenshots: $(VENV)/.test-deps
 	$(BIN)/python -m pytest tests -k screenshot
