@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from course.markers import find_markers
 from course.yamlsource import read_yaml
 
 QUIZ_SIZE = 50
@@ -87,5 +88,16 @@ def replicate(root: Path, items: int) -> dict:
     for n, source in zip(range(want_cases - len(cases)), itertools.cycle(cases)):
         case = _case_copy(source, f"r{n + 1}")
         _write(root / "cases" / f"{case['id']}.yml", case)
+    _place(root, {q["module"] for q in quizzes} | {c["module"] for c in cases})
     return {"items": items, "cases": max(want_cases, len(cases)), "added_quizzes": added_quizzes,
             "added_cases": max(0, want_cases - len(cases)), "quiz_size": QUIZ_SIZE}
+
+
+def _place(root: Path, modules: set[str]) -> None:
+    """Make sure each module page lists all its quizzes and cases, copies included: a page that places
+    its items one by one ([quiz: id]) gets a [practice: module] line, as the authoring guide advises."""
+    for module in sorted(modules):
+        page = root / "docs" / "modules" / f"{module}.md"
+        text = page.read_text(encoding="utf-8")
+        if not any(m.kind in ("module", "practice") and m.argument == module for m in find_markers(text)):
+            page.write_text(f"{text.rstrip()}\n\n## Practice\n\n[practice: {module}]\n", encoding="utf-8")
