@@ -43,6 +43,7 @@ def _args(argv):
     p.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve preview latency")
     p.add_argument("--quick", action="store_true", help="real size only, one run each, one edit, no Lighthouse")
     p.add_argument("--profile", metavar="SIZE", help="also profile one build of ours at SIZE (real or an item count) with cProfile")
+    p.add_argument("--report", type=Path, metavar="JSON", help="print the tables of an earlier run's JSON and stop")
     p.add_argument("--output", type=Path, default=REPO / "bench-results.json", help="where to write the JSON (default bench-results.json)")
     args = p.parse_args(argv)
     if args.quick:
@@ -60,6 +61,10 @@ def _machine(root: Path) -> dict:
 
 def main(argv=None) -> int:
     args = _args(argv)
+    if args.report:
+        from . import report
+        print(report.markdown(json.loads(args.report.read_text(encoding="utf-8"))))
+        return 0
     root = args.root.resolve()
     from .project import course_env, hooks_dir
     sys.path.insert(0, str(hooks_dir(root)))  # the measured project's own course code, for the model

@@ -76,7 +76,8 @@ class GzipServer:
 
 
 def run_once(url: str, timeout: float = 240) -> dict:
-    """One Lighthouse run; the four category scores (0-100) and total blocking time (ms)."""
+    """One Lighthouse run: the four category scores (0-100), total blocking time and LCP (ms), the audits that
+    kept a category under 100, and Lighthouse's own CPU benchmark index (lower means a busier machine)."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         flags = " ".join(FLAGS + [f"--user-data-dir={Path(tmp) / 'profile'}"])
@@ -92,7 +93,8 @@ def run_once(url: str, timeout: float = 240) -> dict:
                   if a["weight"] and data["audits"][a["id"]]["score"] is not None and data["audits"][a["id"]]["score"] < 1]
               for c in CATEGORIES if c != "performance"}
     return {**scores, "tbt_ms": round(tbt), "lcp_ms": round(data["audits"]["largest-contentful-paint"]["numericValue"]),
-            "failed_audits": {c: ids for c, ids in failed.items() if ids}}
+            "failed_audits": {c: ids for c, ids in failed.items() if ids},
+            "benchmark_index": round(data.get("environment", {}).get("benchmarkIndex", 0))}
 
 
 def run(ours: Path, bare: Path, pages: dict[str, str], say=print) -> dict:

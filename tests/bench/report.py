@@ -87,24 +87,28 @@ def markdown(results: dict) -> str:
             lines.append(f"| {name} | {a['bytes']} | {a['gz']} | {a['budget'] or '6144 with the other'} |")
         lines.append("")
     if results.get("lighthouse"):
-        lines += ["| Lighthouse mobile | Performance ours / bare | TBT ms ours / bare | Accessibility | Best practices | SEO |", "|---|---|---|---|---|---|"]
+        lines += ["| Lighthouse mobile | Performance ours / bare | TBT ms ours / bare | Accessibility | Best practices | SEO | CPU index |", "|---|---|---|---|---|---|---|"]
         for kind, row in results["lighthouse"].items():
             o, b = row.get("ours") or {}, row.get("bare") or {}
             if "error" in o:
-                lines.append(f"| {kind}: {row['page']} | error | | | | |")
+                lines.append(f"| {kind}: {row['page']} | error | | | | | |")
                 continue
             pair = lambda key: f"{o.get(key, '–')} / {b.get(key, '–') if b and 'error' not in b else '–'}"
             trio = lambda key: f"{o.get(key)} / {b.get(key) if b and 'error' not in b else '–'}"
-            lines.append(f"| {kind}: {row['page']} | {pair('performance')} | {pair('tbt_ms')} | {trio('accessibility')} | {trio('best-practices')} | {trio('seo')} |")
+            lines.append(f"| {kind}: {row['page']} | {pair('performance')} | {pair('tbt_ms')} | {trio('accessibility')} | {trio('best-practices')} | {trio('seo')} | {pair('benchmark_index')} |")
         lines.append("")
     if results.get("hotspots"):
         h = results["hotspots"]
         lines += [f"Profile of one build at {h['label']} ({h['total_s']} s under cProfile), own time by package:", "",
                   "| Package | s | share |", "|---|---|---|"]
         lines += [f"| {k} | {v} | {v / h['total_s']:.0%} |" for k, v in h["by_package"].items() if v >= 0.01 * h["total_s"]]
-        lines += ["", "| Function (top by cumulative time) | calls | cumulative s | own s |", "|---|---|---|---|"]
-        lines += [f"| `{f['function']}` | {f['calls']} | {f['cumulative_s']} | {f['own_s']} |" for f in h["top_cumulative"]]
+        for key, title in (("top_cumulative", "cumulative"), ("top_own", "own")):
+            lines += ["", f"| Function (top by {title} time) | calls | cumulative s | own s |", "|---|---|---|---|"]
+            lines += [f"| `{f['function']}` | {f['calls']} | {f['cumulative_s']} | {f['own_s']} |" for f in h.get(key, ())]
         lines.append("")
+    if results.get("lighthouse"):
+        lines += ["CPU index is Lighthouse's own benchmark of the machine during each run (higher is faster): "
+                  "scores move with the machine's load, so compare ours with bare within a row.", ""]
     checked = targets(results)
     if checked:
         lines += ["| Target | Met | Figure |", "|---|---|---|"]
