@@ -39,6 +39,7 @@ def _args(argv):
     p.add_argument("--sizes", type=_parse_sizes, default=_parse_sizes("real,1000,10000"), help="comma-separated: real and/or item counts (default real,1000,10000)")
     p.add_argument("--runs", type=int, default=3, help="builds of each side per size, interleaved (default 3)")
     p.add_argument("--edits", type=int, default=3, help="one-file edits timed under mkdocs serve (default 3)")
+    p.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs of each page on each side, medians reported (default 3)")
     p.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     p.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve preview latency")
     p.add_argument("--quick", action="store_true", help="real size only, one run each, one edit, no Lighthouse")
@@ -75,7 +76,7 @@ def main(argv=None) -> int:
 
     say = lambda text: print(text, flush=True)
     env = course_env(root)
-    results = {"machine": _machine(root), "runs": args.runs, "builds": []}
+    results = {"machine": _machine(root), "runs": args.runs, "lighthouse_runs": args.lighthouse_runs, "builds": []}
     started = time.perf_counter()
 
     def save():
@@ -119,7 +120,7 @@ def main(argv=None) -> int:
                 if not args.no_lighthouse:
                     say("Lighthouse (mobile), ours then bare:")
                     pages = {k: w["page"] for k, w in results["weight"].items()}
-                    results["lighthouse"] = lighthouse.run(*sites, pages, say=say)
+                    results["lighthouse"] = lighthouse.run(*sites, pages, args.lighthouse_runs, say=say)
             save()
             if size != "real":
                 import shutil

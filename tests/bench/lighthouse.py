@@ -3,7 +3,8 @@
 Both sites are served gzipped on 127.0.0.1 (as a real host would send them; Python's own server does not
 compress). Lighthouse comes from the npm registry at the version pinned in package.json beside this file,
 installed into node_modules/ here on first use; the browser is Debian's Chromium. Runs alternate ours,
-bare, ours, bare, so both sides see the same machine load.
+bare, ours, bare, and each page is measured `repeat` times (medians reported), so both sides see the same
+machine load.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import io
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -97,23 +99,40 @@ def run_once(url: str, timeout: float = 240) -> dict:
             "benchmark_index": round(data.get("environment", {}).get("benchmarkIndex", 0))}
 
 
-def run(ours: Path, bare: Path, pages: dict[str, str], say=print) -> dict:
-    """pages: kind -> site path. Returns kind -> {'page', 'ours': scores, 'bare': scores or None}."""
+def _median(runs: list[dict]) -> dict | None:
+    """The median of each figure over the runs that worked, with every run kept; None if none worked."""
+    good = [r for r in runs if "error" not in r]
+    if not good:
+        return runs[-1] if runs else None
+    keys = [*CATEGORIES, "tbt_ms", "lcp_ms", "benchmark_index"]
+    out = {k: statistics.median(r[k] for r in good if r[k] is not None) for k in keys}
+    out = {k: round(v) for k, v in out.items()}
+    failed: dict[str, set] = {}
+    for r in good:
+        for c, ids in r["failed_audits"].items():
+            failed.setdefault(c, set()).update(ids)
+    return {**out, "failed_audits": {c: sorted(ids) for c, ids in failed.items()}, "runs": runs}
+
+
+def run(ours: Path, bare: Path, pages: dict[str, str], repeat: int = 3, say=print) -> dict:
+    """pages: kind -> site path. Each page `repeat` times on each side, interleaved (every page ours then
+    bare, then again); returns kind -> {'page', 'ours': medians, 'bare': medians or None}."""
     ensure_installed(say)
-    servers = {"ours": GzipServer(ours), "bare": GzipServer(bare)}
-    out = {}
+    roots = {"ours": ours, "bare": bare}
+    servers = {side: GzipServer(root) for side, root in roots.items()}
+    runs = {kind: {side: [] for side in roots} for kind in pages}
     try:
-        for kind, path in pages.items():
-            out[kind] = {"page": path}
-            for side, server in servers.items():
-                root = ours if side == "ours" else bare
-                out[kind][side] = run_once(server.url + path) if (root / path).is_file() else None
-                scores = out[kind][side]
-                if scores:
-                    say(f"    {kind:12} {side}: " + (scores["error"][:200] if "error" in scores else
+        for n in range(repeat):
+            for kind, path in pages.items():
+                for side, server in servers.items():
+                    if not (roots[side] / path).is_file():
+                        continue
+                    scores = run_once(server.url + path)
+                    runs[kind][side].append(scores)
+                    say(f"    {n + 1}/{repeat} {kind:12} {side}: " + (scores["error"][:200] if "error" in scores else
                         f"performance {scores['performance']}, TBT {scores['tbt_ms']} ms, a11y {scores['accessibility']}, "
-                        f"best practices {scores['best-practices']}, SEO {scores['seo']}"))
+                        f"best practices {scores['best-practices']}, SEO {scores['seo']}, CPU index {scores['benchmark_index']}"))
     finally:
         for server in servers.values():
             server.stop()
-    return out
+    return {kind: {"page": pages[kind], **{side: _median(r) for side, r in sides.items()}} for kind, sides in runs.items()}

@@ -87,7 +87,8 @@ def markdown(results: dict) -> str:
             lines.append(f"| {name} | {a['bytes']} | {a['gz']} | {a['budget'] or '6144 with the other'} |")
         lines.append("")
     if results.get("lighthouse"):
-        lines += ["| Lighthouse mobile | Performance ours / bare | TBT ms ours / bare | Accessibility | Best practices | SEO | CPU index |", "|---|---|---|---|---|---|---|"]
+        lines += [f"Lighthouse (mobile), medians of {results.get('lighthouse_runs', 1)} runs a page and side:", "",
+                  "| Lighthouse mobile | Performance ours / bare | TBT ms ours / bare | Accessibility | Best practices | SEO | CPU index |", "|---|---|---|---|---|---|---|"]
         for kind, row in results["lighthouse"].items():
             o, b = row.get("ours") or {}, row.get("bare") or {}
             if "error" in o:
