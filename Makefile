@@ -34,6 +34,7 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/mkdocs
+	@bash tests/ensure_chromium.sh
 	$(BIN)/python -m tests.bench $(BENCH)
 
 screenshots: $(VENV)/.test-deps
