@@ -96,6 +96,7 @@ def run_once(url: str, timeout: float = 240) -> dict:
               for c in CATEGORIES if c != "performance"}
     return {**scores, "tbt_ms": round(tbt), "lcp_ms": round(data["audits"]["largest-contentful-paint"]["numericValue"]),
             "failed_audits": {c: ids for c, ids in failed.items() if ids},
+            "dom_size": round(data["audits"]["dom-size"].get("numericValue") or 0),
             "benchmark_index": round(data.get("environment", {}).get("benchmarkIndex", 0))}
 
 
@@ -104,8 +105,8 @@ def _median(runs: list[dict]) -> dict | None:
     good = [r for r in runs if "error" not in r]
     if not good:
         return runs[-1] if runs else None
-    keys = [*CATEGORIES, "tbt_ms", "lcp_ms", "benchmark_index"]
-    out = {k: statistics.median(r[k] for r in good if r[k] is not None) for k in keys}
+    keys = [*CATEGORIES, "tbt_ms", "lcp_ms", "dom_size", "benchmark_index"]
+    out = {k: statistics.median(r.get(k) or 0 for r in good) for k in keys}
     out = {k: round(v) for k, v in out.items()}
     failed: dict[str, set] = {}
     for r in good:

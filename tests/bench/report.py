@@ -72,11 +72,13 @@ def markdown(results: dict) -> str:
         lines += [f"Preview: an edit to {p['file']} shows on {p['page']} under `mkdocs serve` after {p['median']['wall']} s "
                   f"(median of {edits}; {p['median']['cpu']} s of server CPU).", ""]
     if results.get("weight"):
-        lines += ["| Page type (heaviest) | HTML ours / bare (KB) | HTML gzipped ours / bare (KB) | JS+CSS gzipped ours / bare (KB) |", "|---|---|---|---|"]
+        lines += ["| Page type (heaviest) | HTML ours / bare (KB) | HTML gzipped ours / bare (KB) | JS+CSS gzipped ours / bare (KB) "
+                  "| Elements ours / bare | `<abbr>` ours / bare | Form controls ours / bare |", "|---|---|---|---|---|---|---|"]
         for kind, w in results["weight"].items():
             o, b = w["ours"], w["bare"] or {}
+            count = lambda key: f"{o.get(key, '–')} / {b.get(key, '–')}"
             lines.append(f"| {kind}: {w['page']} (of {w['pages']}) | {_kb(o['html'])} / {_kb(b.get('html'))} | {_kb(o['html_gz'])} / {_kb(b.get('html_gz'))} "
-                         f"| {_kb(o['js_css_gz'])} / {_kb(b.get('js_css_gz'))} |")
+                         f"| {_kb(o['js_css_gz'])} / {_kb(b.get('js_css_gz'))} | {count('elements')} | {count('abbr')} | {count('controls')} |")
         with_code = results.get("pages_with_code")
         if with_code:
             lines.append(f"\nThe quiz and case code is loaded on {with_code[0]} of {with_code[1]} pages.")

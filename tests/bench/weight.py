@@ -15,6 +15,8 @@ from pathlib import Path
 ASSET_BUDGET = 6 * 1024  # course.js + course.css, gzipped
 TOOL_BUDGET = 4 * 1024  # any other file of the course's own assets, gzipped
 _SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"", re.I)
+_ELEMENT = re.compile(r"<[a-zA-Z]")
+_CONTROL = re.compile(r"<(?:input|button|select|textarea)\b", re.I)
 _STYLE = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"|<link\b[^>]*\bhref=\"([^\"]+)\"[^>]*\brel=\"stylesheet\"", re.I)
 
 
@@ -37,7 +39,8 @@ def page_types(course) -> dict[str, list[str]]:
 
 
 def page_weight(site: Path, path: str) -> dict:
-    """HTML bytes (raw and gzipped) and the gzipped bytes of the local JS and CSS the page links."""
+    """HTML bytes (raw and gzipped), the gzipped bytes of the local JS and CSS the page links, and what makes
+    a page slow to lay out whatever the machine: its elements, abbreviation tooltips and form controls."""
     html = (site / path).read_bytes()
     text = html.decode("utf-8", "replace")
     links = [m for m in _SCRIPT.findall(text)] + [a or b for a, b in _STYLE.findall(text)]
@@ -49,7 +52,8 @@ def page_weight(site: Path, path: str) -> dict:
         if (site / target).is_file():
             js_css += gz((site / target).read_bytes())
             files.append(target)
-    return {"html": len(html), "html_gz": gz(html), "js_css_gz": js_css, "files": files}
+    return {"html": len(html), "html_gz": gz(html), "js_css_gz": js_css, "files": files,
+            "elements": len(_ELEMENT.findall(text)), "abbr": text.count("<abbr"), "controls": len(_CONTROL.findall(text))}
 
 
 def weights(ours: Path, bare: Path, course) -> dict:
