@@ -57,7 +57,7 @@ def _machine(root: Path) -> dict:
     return {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "cores": os.cpu_count(),
             "load_before": round(os.getloadavg()[0], 2), "python": sys.version.split()[0],
             "mkdocs": version("mkdocs"), "material": version("mkdocs-material"),
-            "project": str(root), "commit": commit or "not a git checkout"}
+            "project": "this checkout" if root == REPO else str(root), "commit": commit or "not a git checkout"}
 
 
 def main(argv=None) -> int:

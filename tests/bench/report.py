@@ -69,8 +69,8 @@ def markdown(results: dict) -> str:
     if results.get("preview"):
         p = results["preview"]
         edits = ", ".join(f"{e['wall']:.2f} s" for e in p["edits"])
-        lines += [f"Preview: an edit to {p['file']} shows on {p['page']} under `mkdocs serve` after {p['median']['wall']} s "
-                  f"(median of {edits}; {p['median']['cpu']} s of server CPU).", ""]
+        lines += [f"Preview: an edit to {p['file']} shows on {p['page']} under `mkdocs serve` after {p['median']['wall']:.2f} s "
+                  f"(median of {edits}; {p['median']['cpu']:.2f} s of server CPU).", ""]
     if results.get("weight"):
         lines += ["| Page type (heaviest) | HTML ours / bare (KB) | HTML gzipped ours / bare (KB) | JS+CSS gzipped ours / bare (KB) "
                   "| Elements ours / bare | `<abbr>` ours / bare | Form controls ours / bare |", "|---|---|---|---|---|---|---|"]
