@@ -14,6 +14,7 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -123,7 +124,6 @@ def main(argv=None) -> int:
                     results["lighthouse"] = lighthouse.run(*sites, pages, args.lighthouse_runs, say=say)
             save()
             if size != "real":
-                import shutil
                 shutil.rmtree(work, ignore_errors=True)
         numeric = [b for b in results["builds"] if b["size"] != "real"]
         if len(numeric) >= 2:
