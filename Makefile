@@ -56,7 +56,8 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/mkdocs
-	$(BIN)/python tests/bench.py
+	@bash tests/ensure_chromium.sh
+	$(BIN)/python -m tests.bench $(BENCH)
 
 screenshots: $(VENV)/.test-deps
 	$(BIN)/python -m pytest tests -k screenshot

@@ -7,6 +7,7 @@ The real course and the sample course are each built once per session, by the `r
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from string import ascii_lowercase
@@ -22,20 +23,38 @@ def _output(result) -> str:
     return f"exit code {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
 
 
+def _placed(root: Path) -> dict[tuple[str, str], list[str]]:
+    """(kind, id) -> the pages that place it with a marker, read from the Markdown (not from the code under test);
+    the generated quiz and case pages are left out: every quiz and case is expected on its own page anyway."""
+    placed: dict[tuple[str, str], list[str]] = {}
+    docs = root / "docs"
+    for page in sorted(docs.rglob("*.md")):
+        rel = page.relative_to(docs).as_posix()
+        if rel.startswith(("quizzes/", "cases/")):
+            continue
+        text = re.sub(r"^(```|~~~).*?^\1", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)  # examples in code
+        for kind, argument in re.findall(r"^\[(quiz|case):\s*([a-z0-9-]+)\s*\]\s*$", text, re.M):
+            placed.setdefault((kind, argument), []).append(rel[:-3] + ".html")
+    return placed
+
+
 def expected_elements(root: Path):
-    """(page, element id, tag) that must be in the site, read from the raw YAML (not from the loader under test)."""
+    """(page, element id, tag) that must be in the site, read from the raw YAML (not from the loader under test):
+    each quiz and case on its own page, and on every page that places it with a marker."""
+    placed = _placed(root)
     for path in sorted((root / "quizzes").glob("*.y*ml")):
         quiz = yaml.safe_load(path.read_text(encoding="utf-8"))
-        pages = (f"quizzes/{quiz['id']}.html", f"modules/{quiz['module']}.html")
-        for page in pages:
+        for page in (f"quizzes/{quiz['id']}.html", *placed.get(("quiz", quiz["id"]), [])):
             yield page, f"quiz-{quiz['id']}", "section"
             for q in quiz["questions"]:
+                if "use" in q:
+                    continue  # a reused question is checked where it is written
                 yield page, f"question-{q['id']}", "div"
                 for i, option in enumerate(q["options"]):
                     yield page, f"question-{q['id']}-{option.get('id', ascii_lowercase[i])}", "input"
     for path in sorted((root / "cases").glob("*.y*ml")):
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for page in (f"cases/{case['id']}.html", f"modules/{case['module']}.html"):
+        for page in (f"cases/{case['id']}.html", *placed.get(("case", case["id"]), [])):
             yield page, f"case-{case['id']}", "section"
             for stage in case["stages"]:
                 yield page, f"stage-{stage['id']}", "section"
