@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "course"
 HUBS_COURSE = ROOT / "tests" / "fixtures" / "hubs"
+STUDY_COURSE = ROOT / "tests" / "fixtures" / "study"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -84,7 +85,7 @@ def built(tmp_path_factory):
             if course == "real" and engine == "mkdocs":
                 project = ROOT
             else:
-                project = _private_project(work, {"fixture": FIXTURE_COURSE, "hubs": HUBS_COURSE}.get(course, ROOT))
+                project = _private_project(work, {"fixture": FIXTURE_COURSE, "hubs": HUBS_COURSE, "study": STUDY_COURSE}.get(course, ROOT))
             sites[(course, engine)] = build_site(project, work / "site", engine)
         return sites[(course, engine)]
 
@@ -107,6 +108,12 @@ def real_site(built, engine) -> Path:
 def hubs_site(built) -> Path:
     """The test course laid out as the real one: module hubs, teaching pages, a summary; built once, by MkDocs."""
     return built("hubs", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def study_site(built) -> Path:
+    """The study tools' test course (exam, review, dashboard, calculators, chart), built once, by MkDocs."""
+    return built("study", "mkdocs")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -33,6 +33,7 @@ def test_generate_writes_every_page_the_course_needs(course):
     loaded = load_course(course)
     expected = {f"quizzes/{q}.md" for q in loaded.quizzes} | {f"cases/{c}.md" for c in loaded.cases} | {
         "quizzes/index.md", "cases/index.md", "assets/course/course.js", "assets/course/course.css",
+        "exam.md", "review.md", "assets/course/site-data.js", "assets/course/bank.js",
         *(f"schemas/{k}.schema.json" for k in ("quiz", "case", "references", "glossary", "tags", "module"))}
     assert set(generated(loaded)) == expected
     for path in expected:

@@ -162,7 +162,7 @@ function marks() {
   }
   const due = Object.entries(asked).filter(([id, v]) => isDue(current(d.questions[id], v))).length;
   for (const line of $$('.course-due', document)) {
-    line.textContent = due ? t('due', { n: due }) + ': ' : t('due_none');
+    line.textContent = due ? t('labelled', { label: t('due', { n: due }), text: '' }) : t('due_none');
     if (!due) continue;
     const link = line.appendChild(make('a', '', t('review_start')));
     link.href = url(site.outline.review);

@@ -59,8 +59,8 @@ def generated(course: Course, language: str = "en") -> dict[str, tuple[bytes | C
 
     page("quizzes/index.md", "quizzes/*.yml", _notice("quizzes/*.yml") + f"# {_markdown_title(words('all_quizzes'))}\n\n[quizzes]\n")
     page("cases/index.md", "cases/*.yml", _notice("cases/*.yml") + f"# {_markdown_title(words('all_cases'))}\n\n[cases]\n")
-    page(EXAM_SOURCE, "quizzes/*.yml", _notice("hooks/course/exam.py") + f"# {_markdown_title(words('exam_title'))}\n\n[exam]\n")
-    page(REVIEW_SOURCE, "quizzes/*.yml", _notice("hooks/course/review.py") + f"# {_markdown_title(words('review_title'))}\n\n[review]\n")
+    page(EXAM_SOURCE, "quizzes/*.yml", _notice("hooks/course/exam.py") + f"# {_markdown_title(words('exam_title'))} {{: #page-title }}\n\n[exam]\n")
+    page(REVIEW_SOURCE, "quizzes/*.yml", _notice("hooks/course/review.py") + f"# {_markdown_title(words('review_title'))} {{: #page-title }}\n\n[review]\n")
     for quiz in course.quizzes.values():
         page(quiz_source(quiz.id), quiz.source, _front_matter() + _notice(quiz.source)
              + f"# {_markdown_title(words('quiz_named', title=quiz.title))} {{: #page-title }}\n\n[quiz-nav: {quiz.id}]\n\n"

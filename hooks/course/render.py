@@ -66,7 +66,7 @@ class Renderer:
         if q.image:
             out.append(f'<figure class="quiz-image"><img src="{ROOT}{escape(q.image.src)}" alt="{escape(q.image.alt)}"></figure>')
         out.append("</div>")
-        out.append(f'<fieldset class="quiz-options" aria-describedby="{qid}-stem"><legend>{label}: {escape(w(LEGENDS[q.type]))}</legend>')
+        out.append(f'<fieldset class="quiz-options" aria-describedby="{qid}-stem"><legend>{w.html("legend", label=label, how=escape(w(LEGENDS[q.type])))}</legend>')
         for i, o in enumerate(q.options):
             oid = f"{qid}-{o.id}"
             nxt = f' data-next="{o.next or stage.next}"' if stage and (o.next or stage.next) else ""

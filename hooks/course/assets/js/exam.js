@@ -156,7 +156,7 @@ function setupExam(box) {
       $$('button', list).forEach((b, n) => {
         const it = exam.items[n];
         const state = [it.chosen.length ? t('nav_answered') : t('nav_unanswered'), it.flag && t('nav_flagged')].filter(Boolean);
-        b.setAttribute('aria-label', `${t('nav_item', { n: n + 1 })}: ${state.join(', ')}`);
+        b.setAttribute('aria-label', t('labelled', { label: t('nav_item', { n: n + 1 }), text: state.join(', ') }));
         b.className = 'course-button exam-nav-item' + (it.chosen.length ? ' is-answered' : '') + (it.flag ? ' is-flagged' : '');
         if (n === exam.now) b.setAttribute('aria-current', 'step');
         else b.removeAttribute('aria-current');

@@ -83,7 +83,7 @@ function setupQuiz(quiz) {
     for (const x of missed) {
       const link = make('a', '', t('question_n', { n: questions.indexOf(x) + 1 }));
       link.href = '#' + x.el.id;
-      list.appendChild(make('li')).append(link, ': ' + $('.quiz-stem', x.el).textContent.trim());
+      list.appendChild(make('li')).append(link, t('labelled', { label: '', text: $('.quiz-stem', x.el).textContent.trim() }));
     }
     results.replaceChildren(...s.answered < s.n ? [] : [make('p', 'quiz-score', t(missed.length ? 'complete_missed' : 'complete_all')), list]);
     return (score.textContent = t('score', { score: scoreText(s) }));

@@ -10,7 +10,7 @@ function setupReading() {
   if (old) old.remove();
   if (!box || !saved || !saved.last || typeof saved.last.path !== 'string') return;
   const { last } = saved;
-  const link = make('a', '', `${last.page}: ${last.heading}`);
+  const link = make('a', '', t('labelled', { label: last.page, text: last.heading }));
   link.href = new URL(last.path, ROOT).href + '#' + encodeURIComponent(last.section);
   box.prepend(make('p', 'course-continue', t('continue_reading')));
   box.firstChild.append(link);
