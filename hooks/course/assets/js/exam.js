@@ -42,7 +42,6 @@ function setupExam(box) {
     const n = pool(settings()).length;
     $('.course-exam-matching', form).textContent = n ? t('matching', { n }) : t('none_matching');
     $('button[type="submit"]', form).disabled = !n;
-    form.count.max = Math.max(1, n);
     form.count.disabled = settings().pool === 'missed';  // all of them
   }
 
@@ -108,7 +107,9 @@ function setupExam(box) {
       make('p', 'exam-actions'));
     view.firstChild.append(clock, pause);
     view.lastChild.append(flag, lock, prev, next, end);
-    let paused = false, last = Date.now(), said = 0;
+    let paused = false, last = Date.now();
+    // announced once each, when the exam is longer: half the time gone, 5 minutes left, 1 minute left
+    const milestones = [[exam.limit / 2, 'half'], [300000, 5], [60000, 1]].filter(([at]) => at < exam.limit);
     draw();
     title.focus();
     timer = setInterval(tick, 1000);
@@ -143,7 +144,6 @@ function setupExam(box) {
       flag.setAttribute('aria-pressed', it.flag);
       prev.disabled = exam.now === 0;
       next.disabled = exam.now === total - 1;
-      end.textContent = unanswered() ? t('end_unanswered', { n: unanswered() }) : t('end_exam');
       holder.hidden = paused;
       mark();
       show();
@@ -153,6 +153,7 @@ function setupExam(box) {
 
     // The navigator says, for each question, whether it is answered, flagged and the one shown.
     function mark() {
+      if (!end.dataset.confirm) end.textContent = unanswered() ? t('end_unanswered', { n: unanswered() }) : t('end_exam');
       $$('button', list).forEach((b, n) => {
         const it = exam.items[n];
         const state = [it.chosen.length ? t('nav_answered') : t('nav_unanswered'), it.flag && t('nav_flagged')].filter(Boolean);
@@ -183,6 +184,8 @@ function setupExam(box) {
       }
       last = now;
       if (exam.limit && exam.ms >= exam.limit) {
+        item().ms -= exam.ms - exam.limit;
+        exam.ms = exam.limit;
         say(t('time_up'));
         return finish();
       }
@@ -195,10 +198,11 @@ function setupExam(box) {
       const s = Math.ceil(left / 1000);
       const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
       clock.textContent = t(exam.limit ? 'time_left' : 'time_spent', { time });
-      // each stage once: half the time gone, 5 minutes left, 1 minute left
-      const stage = !exam.limit ? 0 : s <= 60 ? 3 : s <= 300 ? 2 : left <= exam.limit / 2 ? 1 : 0;
-      if (stage > said) say(stage === 1 ? t('time_half', { time: duration(left) }) : t('time_minutes', { n: stage === 2 ? 5 : 1 }));
-      said = Math.max(said, stage);
+      const passed = milestones.filter(([at]) => left <= at);
+      if (!passed.length) return;
+      const [, what] = passed[passed.length - 1];
+      milestones.splice(0, milestones.indexOf(passed[passed.length - 1]) + 1);
+      say(what === 'half' ? t('time_half', { time: duration(left) }) : t('time_minutes', { n: what }));
     }
   }
 
