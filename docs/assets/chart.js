@@ -99,7 +99,7 @@ function setupChart(fig) {
     const input = field.appendChild(make('input'));
     input.name = key;
     input.required = true;
-    if (key !== 'when') Object.assign(input, { type: 'number', min: 0, max: 200, step: 'any', inputMode: 'decimal' });
+    if (key !== 'when') Object.assign(input, { type: 'number', min: -200, max: 200, step: 'any', inputMode: 'decimal' });
     else input.size = 8;
   }
   add.append(button(t('chart_add'), () => {}));

@@ -110,10 +110,11 @@ function setupProgress(box) {
 
   // A count, in words and as a bar (the bar repeats the words, so it is hidden from screen readers).
   function bar(cell, n, total) {
+    if (!total) return cell.replaceChildren('\u2013');
     const track = make('span', 'progress-bar');
     const fill = track.appendChild(make('span'));
     track.setAttribute('aria-hidden', 'true');
-    fill.style.width = (total ? (100 * n) / total : 0) + '%';
+    fill.style.width = (100 * n) / total + '%';
     cell.replaceChildren(make('span', 'progress-count', t('of', { n, total })), track);
   }
 

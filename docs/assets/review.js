@@ -37,7 +37,7 @@ function setupReview(box) {
     const d = load();
     const days = bank.questions.map(q => saved(d, q)).filter(r => r && r.box).map(r => r.due).sort();
     return make('p', 'course-review-next', days.length ? t('due_next', { date: dayText(days[0]),
-      count: t('due', { n: days.filter(day => day === days[0]).length }) }) : '');
+      count: t('questions_n', { n: days.filter(day => day === days[0]).length }) }) : '');
   }
 
   function serve() {
