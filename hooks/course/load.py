@@ -172,7 +172,7 @@ class _Loader:
                     first = out[key]
                     self.errors.append(ContentError(display, positions.get((key,)), key, f"duplicate reference key '{key}' (already in {first.source}:{first.line}): keep one entry, or rename this one"))
                     continue
-                citation = entry["citation"] if "citation" in entry else format_citation(entry)
+                citation = format_citation(entry)
                 out[key] = Reference(key, citation, entry.get("url"), fields=dict(entry), source=display, line=positions.get((key,)))
         return out
 
