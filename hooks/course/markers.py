@@ -12,6 +12,7 @@
     [objectives: icu]            a module's learning objectives
     [practice: icu]              cards linking to a module's quizzes and cases
     [quiz-nav: id] [case-nav: id]  back to module, previous and next (on the generated quiz and case pages)
+    [quiz-next: id] [case-next: id]  what follows a quiz or a case (at the bottom of their pages)
     [case-next: id]              what to do after a case: the module's next case and its quiz
 
 `MARKERS` is the only list of kinds: the line pattern, the dispatch to the renderer and the page check are
@@ -146,6 +147,8 @@ MARKERS: dict[str, Spec] = {
                      summary="back to module, previous and next"),
     "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v),
                       summary="the module's next case and its quiz"),
+    "quiz-next": Spec(QUIZ_ID, lambda r, v: navigation.quiz_next(r.course, v),
+                      summary="the module's cases, after its quiz"),
 }
 
 MODULE_MARKERS = tuple(kind for kind, spec in MARKERS.items() if spec.argument is MODULE_ID)

@@ -58,6 +58,19 @@ def case_next(course: Course, case_id: str) -> str:
             f'<p class="course-case-next-title"><strong>After this case</strong></p><ul>{"".join(items)}</ul></nav>')
 
 
-def reading_time(minutes: int) -> str:
-    """The reading time shown at the top of a module's teaching page."""
-    return f'<p class="course-reading-time">About {minutes} minute{"s" if minutes != 1 else ""}</p>'
+def quiz_next(course: Course, quiz_id: str) -> str:
+    """After a quiz (the bottom of a long page): the module's cases, and the way back to the module."""
+    quiz = course.quizzes[quiz_id]
+    module = course.modules[quiz.module]
+    items = [f'<li><a href="{practice_url("case", c.id)}">Case: {escape(c.title)}</a></li>'
+             for c in course.cases.values() if c.module == quiz.module]
+    items.append(f'<li><a href="{module_url(module.id)}">Back to module: {escape(module.title)}</a></li>')
+    return (f'<nav class="course-case-next" aria-label="After this quiz" data-search-exclude>'
+            f'<p class="course-case-next-title"><strong>After this quiz</strong></p><ul>{"".join(items)}</ul></nav>')
+
+
+def reading_time(minutes: int, key_points: bool = False) -> str:
+    """The reading time shown at the top of a module's teaching page, with a link to its key points when
+    it has them (they close the teaching text, far down a phone's screen)."""
+    jump = ' · <a href="#key-points">Jump to the key points</a>' if key_points else ""
+    return f'<p class="course-reading-time">About {minutes} minute{"s" if minutes != 1 else ""}{jump}</p>'

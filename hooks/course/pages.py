@@ -53,7 +53,7 @@ def generated(course: Course) -> dict[str, tuple[bytes, str]]:
     page("cases/index.md", "cases/*.yml", _notice("cases/*.yml") + "# All cases\n\n[cases]\n")
     for quiz in course.quizzes.values():
         page(quiz_source(quiz.id), quiz.source, _front_matter() + _notice(quiz.source)
-             + f"# Quiz: {_markdown_title(quiz.title)} {{: #page-title }}\n\n[quiz-nav: {quiz.id}]\n\n[quiz: {quiz.id}]\n")
+             + f"# Quiz: {_markdown_title(quiz.title)} {{: #page-title }}\n\n[quiz-nav: {quiz.id}]\n\n[quiz: {quiz.id}]\n\n[quiz-next: {quiz.id}]\n")
     for case in course.cases.values():
         page(case_source(case.id), case.source, _front_matter() + _notice(case.source)
              + f"# Case: {_markdown_title(case.title)} {{: #page-title }}\n\n[case-nav: {case.id}]\n\n## The case\n\n[case: {case.id}]\n\n"

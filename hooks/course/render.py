@@ -176,6 +176,8 @@ class Renderer:
         attrs = f' data-next="{stage.next}"' if stage.next else ""
         if stage.ending:
             attrs += ' data-ending="true"'
+        if number > 1:
+            attrs += " data-search-exclude"  # what follows a decision would give the decision away
         out = [
             f'<section class="case-stage" id="stage-{stage.id}" data-stage="{stage.id}"{attrs} aria-labelledby="stage-{stage.id}-title">',
             f'<h3 id="stage-{stage.id}-title">{escape(stage.title)}</h3>',
@@ -227,7 +229,9 @@ class Renderer:
         """A table the script fills in from saved progress; every quiz and case, and every question for the misses list.
         Versions let the script ignore answers saved before a question or case changed; data-endings tells it when a case is finished."""
         rows, misses = [], []
-        for quiz in self.course.quizzes.values():
+        order = {m: i for i, m in enumerate(self.course.modules)}
+        by_module = lambda item: order.get(item.module, len(order))  # noqa: E731 (course order, then file order)
+        for quiz in sorted(self.course.quizzes.values(), key=by_module):
             ids = " ".join(q.id for q in quiz.questions)
             rows.append(
                 f'<tr data-quiz="{quiz.id}" data-questions="{ids}"><th scope="row"><a href="{quiz_url(quiz.id)}">{escape(quiz.title)}</a></th>'
@@ -238,7 +242,7 @@ class Renderer:
                     f'<li data-question="{q.id}" data-quiz="{quiz.id}" data-version="{q.version}" hidden><a href="{quiz_url(quiz.id)}#question-{q.id}">'
                     f"{escape(quiz.title)}, question {n}</a>: {escape(_excerpt(q.stem))}</li>"
                 )
-        for case in self.course.cases.values():
+        for case in sorted(self.course.cases.values(), key=by_module):
             endings = " ".join(s.id for s in case.stages if s.ending)
             rows.append(
                 f'<tr data-case="{case.id}" data-version="{case.version}" data-endings="{endings}"><th scope="row"><a href="{case_url(case.id)}">{escape(case.title)}</a></th>'
