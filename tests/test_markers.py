@@ -30,7 +30,8 @@ def sample():
 # A valid argument of each kind on the sample course: a new kind must be added here, with its renderer.
 VALID = {"quiz": "crisis-sample", "case": "gbs-sample", "quizzes": None, "cases": None, "progress": None,
          "glossary": None, "references": "lawn-2001", "schema": "quiz", "module": "icu", "objectives": "icu",
-         "practice": "icu", "quiz-nav": "motor-sample", "case-nav": "gbs-sample", "case-next": "gbs-sample"}
+         "practice": "icu", "quiz-nav": "motor-sample", "case-nav": "gbs-sample", "case-next": "gbs-sample",
+         "quiz-next": "motor-sample"}
 
 
 def test_every_kind_of_the_registry_is_recognised_read_and_rendered(sample):

@@ -79,7 +79,7 @@ def test_built_pages_show_navigation_and_reading_time(course, tmp_path, engine_n
     flow = [n for n in article.iter() if n.tag in ("h1", "p")]
     assert flow.index(time) == flow.index(h1) + 1, "the reading time comes right under the title"
     quiz = (site / "quizzes/motor-sample.html").read_text(encoding="utf-8")
-    assert '<h1 id="quiz-second-sample-quiz">Quiz: Second sample quiz' in quiz
+    assert '<h1 id="page-title">Quiz: Second sample quiz' in quiz
     assert 'href="../modules/icu.html">Back to module: ICU weakness</a>' in quiz
     assert 'rel="next" href="../cases/gbs-sample.html">Next: Case: Sample case</a>' in quiz
     case = (site / "cases/gbs-sample.html").read_text(encoding="utf-8")
