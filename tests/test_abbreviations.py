@@ -59,10 +59,11 @@ def test_the_built_sites_mark_each_term_once_per_section(real_site, engine):
 
 def test_author_initials_in_a_citation_are_not_an_abbreviation(tmp_path):
     root = copy_course(tmp_path)
-    edit(root / "references.yml", "leonhard-2019:\n", "hanna-2020:\n  citation: Hanna MG, Smith J. A study of MG. 2020.\nleonhard-2019:\n")
+    edit(root / "references.yml", "farkas-2015:\n", "hanna-2020:\n  type: article\n  authors: [Hanna MG, Smith J]\n  year: 2020\n"
+         "  title: A study of MG\n  journal: J Neurol\n  volume: 1\n  pages: 1-2\nfarkas-2015:\n")
     edit(root / "quizzes/crisis-sample.yml", "references: [farkas-2015]", "references: [farkas-2015, hanna-2020]")
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/quizzes/crisis-sample.html").read_text(encoding="utf-8")
-    assert "Hanna MG, Smith J. A study of MG. 2020." in html
+    assert "Hanna MG, Smith J. A study of MG." in html
     assert re.search(r"woman with <abbr title=\"[^\"]+\">MG</abbr> is weak", html)

@@ -31,7 +31,7 @@ def sample():
 VALID = {"quiz": "crisis-sample", "case": "gbs-sample", "quizzes": None, "cases": None, "progress": None,
          "glossary": None, "references": "lawn-2001", "schema": "quiz", "module": "icu", "objectives": "icu",
          "practice": "icu", "quiz-nav": "motor-sample", "case-nav": "gbs-sample", "case-next": "gbs-sample",
-         "exam": None, "review": None, "due": None, "breathing-chart": "d1, d2; VC 30 20; MIP 40 30; MEP 50 40"}
+         "quiz-next": "motor-sample", "exam": None, "review": None, "due": None, "breathing-chart": "d1, d2; VC 30 20; MIP 40 30; MEP 50 40"}
 # Kinds that need references the sample lacks: read and rendered on the study tools' course.
 VALID_ON_STUDY = {"calculator": "egris"}
 

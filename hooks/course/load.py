@@ -172,7 +172,7 @@ class _Loader:
                     first = out[key]
                     self.errors.append(ContentError(display, positions.get((key,)), key, f"duplicate reference key '{key}' (already in {first.source}:{first.line}): keep one entry, or rename this one"))
                     continue
-                citation = entry["citation"] if "citation" in entry else format_citation(entry)
+                citation = format_citation(entry)
                 out[key] = Reference(key, citation, entry.get("url"), fields=dict(entry), source=display, line=positions.get((key,)))
         return out
 
@@ -408,7 +408,9 @@ class _Loader:
 
 _HEADING = re.compile(r"^# (.+?)\s*$", re.M)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
-_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|[#*_`>|-]+|<[^>]+>")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")  # a link reads as its text
+# markup characters, and HTML tags (a tag opens with a letter, / or !, so "< 48/60 ... > 7 days" is prose)
+_MARKUP = re.compile(r"[#*_`>|-]+|</?[A-Za-z!][^>\n]*>")
 
 
 def _title(markdown: str, fallback: str) -> str:
@@ -418,7 +420,7 @@ def _title(markdown: str, fallback: str) -> str:
 
 def _words(markdown: str) -> int:
     """Words a student reads on the page: prose and tables, not code, links' targets or markup."""
-    text = _MARKUP.sub(" ", _FENCE.sub(" ", markdown))
+    text = _MARKUP.sub(" ", _LINK.sub(r"\1", _FENCE.sub(" ", markdown)))
     return len(text.split())
 
 

@@ -185,12 +185,17 @@ class _CoursePage(Preprocessor):
             self.anchors |= set(_ID.findall(html))
         minutes = _reading_minutes(course, page)
         if minutes is not None:
+            points = next((i for i, line in enumerate(out) if _KEY_POINTS.match(line)), None)
+            if points is not None:  # an anchor for the link at the top
+                out[points:points] = [self.md.htmlStash.store('<span id="key-points"></span>'), ""]
+                self.anchors.add("key-points")
             at = next((i + 1 for i, line in enumerate(out) if line.startswith("# ")), 0)
-            out[at:at] = ["", self.md.htmlStash.store(reading_time(minutes, renderer.words)), ""]
+            out[at:at] = ["", self.md.htmlStash.store(reading_time(minutes, renderer.words, points is not None)), ""]
         self.glossary = course.glossary
         return out
 
 
+_KEY_POINTS = re.compile(r'^!!! \w+ "Key points"\s*$')
 _GENERATED: dict[Path, tuple[int, str]] = {}
 _GENERATED_LOCK = threading.Lock()
 

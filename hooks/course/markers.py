@@ -12,6 +12,7 @@
     [objectives: icu]            a module's learning objectives
     [practice: icu]              cards linking to a module's quizzes and cases
     [quiz-nav: id] [case-nav: id]  back to module, previous and next (on the generated quiz and case pages)
+    [quiz-next: id] [case-next: id]  what follows a quiz or a case (at the bottom of their pages)
     [case-next: id]              what to do after a case: the module's next case and its quiz
     [exam]  [review]             exam mode, and the spaced review of misses (their generated pages hold them)
     [due]                        "N questions due for review today", with the way to the review
@@ -174,6 +175,8 @@ MARKERS: dict[str, Spec] = {
                      summary="back to module, previous and next"),
     "case-next": Spec(CASE_ID, lambda r, v: navigation.case_next(r.course, v, r.words),
                       summary="the module's next case and its quiz"),
+    "quiz-next": Spec(QUIZ_ID, lambda r, v: navigation.quiz_next(r.course, v, r.words),
+                      summary="the module's cases, after its quiz"),
     "exam": Spec(NOTHING, lambda r, v: r.exam(), needs_script=True, once=True, summary="exam mode"),
     "review": Spec(NOTHING, lambda r, v: r.review(), needs_script=True, once=True, summary="the spaced review of misses"),
     "due": Spec(NOTHING, lambda r, v: r.due(), summary="how many questions are due for review today"),

@@ -62,7 +62,22 @@ def case_next(course: Course, case_id: str, words: Words | None = None) -> str:
             f'<p class="course-case-next-title"><strong>{after}</strong></p><ul>{"".join(items)}</ul></nav>')
 
 
-def reading_time(minutes: int, words: Words | None = None) -> str:
-    """The reading time shown at the top of a module's teaching page."""
+def quiz_next(course: Course, quiz_id: str, words: Words | None = None) -> str:
+    """After a quiz (the bottom of a long page): the module's cases, and the way back to the module."""
     w = words or words_for("en")
-    return f'<p class="course-reading-time">{escape(w("page_reading_time", n=minutes))}</p>'
+    quiz = course.quizzes[quiz_id]
+    module = course.modules[quiz.module]
+    items = [f'<li><a href="{practice_url("case", c.id)}">{escape(w("case_named", title=c.title))}</a></li>'
+             for c in course.cases.values() if c.module == quiz.module]
+    items.append(f'<li><a href="{module_url(module.id)}">{escape(w("back_to_module", module=module.title))}</a></li>')
+    after = escape(w("after_quiz"))
+    return (f'<nav class="course-case-next" aria-label="{after}" data-search-exclude>'
+            f'<p class="course-case-next-title"><strong>{after}</strong></p><ul>{"".join(items)}</ul></nav>')
+
+
+def reading_time(minutes: int, words: Words | None = None, key_points: bool = False) -> str:
+    """The reading time shown at the top of a module's teaching page, with a link to its key points when
+    it has them (they close the teaching text, far down a phone's screen)."""
+    w = words or words_for("en")
+    jump = f' · <a href="#key-points">{escape(w("jump_to_key_points"))}</a>' if key_points else ""
+    return f'<p class="course-reading-time">{escape(w("page_reading_time", n=minutes))}{jump}</p>'

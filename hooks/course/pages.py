@@ -64,7 +64,7 @@ def generated(course: Course, language: str = "en") -> dict[str, tuple[bytes | C
     for quiz in course.quizzes.values():
         page(quiz_source(quiz.id), quiz.source, _front_matter() + _notice(quiz.source)
              + f"# {_markdown_title(words('quiz_named', title=quiz.title))} {{: #page-title }}\n\n[quiz-nav: {quiz.id}]\n\n"
-             f"[quiz: {quiz.id}]\n")
+             f"[quiz: {quiz.id}]\n\n[quiz-next: {quiz.id}]\n")
     for case in course.cases.values():
         page(case_source(case.id), case.source, _front_matter() + _notice(case.source)
              + f"# {_markdown_title(words('case_named', title=case.title))} {{: #page-title }}\n\n[case-nav: {case.id}]\n\n"

@@ -181,6 +181,8 @@ class Renderer:
         attrs = f' data-next="{stage.next}"' if stage.next else ""
         if stage.ending:
             attrs += ' data-ending="true"'
+        if number > 1:
+            attrs += " data-search-exclude"  # what follows a decision would give the decision away
         out = [
             f'<section class="case-stage" id="stage-{stage.id}" data-stage="{stage.id}"{attrs} aria-labelledby="stage-{stage.id}-title">',
             f'<h3 id="stage-{stage.id}-title">{escape(stage.title)}</h3>',

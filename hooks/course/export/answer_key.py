@@ -8,6 +8,8 @@ says how to install it when it is missing), so the PDF and the HTML cannot diffe
 
 from __future__ import annotations
 
+import threading
+
 import os
 import shutil
 from html import escape
@@ -92,16 +94,30 @@ def to_pdf(pages: list[Path]) -> list[Path]:
     if not Path(chromium()).exists():
         raise ExportError(f"the PDF answer key needs Chromium, not found at {chromium()}: "
                           "`apt-get install chromium`, or set CHROMIUM=/path/to/chromium; or export --format key-html")
-    written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=["--headless", "--no-sandbox", "--disable-gpu"])
+    written: list[Path] = []
+    failed: list[BaseException] = []
+
+    def render() -> None:
         try:
-            page = browser.new_page()
-            for html_path in pages:
-                page.goto(html_path.resolve().as_uri())
-                pdf = html_path.with_suffix(".pdf")
-                page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
-                written.append(pdf)
-        finally:
-            browser.close()
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium(), args=["--headless", "--no-sandbox", "--disable-gpu"])
+                try:
+                    page = browser.new_page()
+                    for html_path in pages:
+                        page.goto(html_path.resolve().as_uri())
+                        pdf = html_path.with_suffix(".pdf")
+                        page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+                        written.append(pdf)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # re-raised in the caller's thread
+            failed.append(exc)
+
+    # Playwright's sync API refuses to start in a thread that runs an asyncio loop (a caller's, or a test
+    # runner's browser session): a thread of its own has none.
+    worker = threading.Thread(target=render)
+    worker.start()
+    worker.join()
+    if failed:
+        raise failed[0]
     return written
