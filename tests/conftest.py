@@ -111,9 +111,9 @@ def hubs_site(built) -> Path:
 
 
 @pytest.fixture(scope="session")
-def study_site(built) -> Path:
-    """The study tools' test course (exam, review, dashboard, calculators, chart), built once, by MkDocs."""
-    return built("study", "mkdocs")
+def study_site(built, engine) -> Path:
+    """The study tools' test course (exam, review, dashboard, calculators, chart), built by each engine in turn."""
+    return built("study", engine)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -89,13 +89,13 @@ def test_the_navigation_marks_what_is_finished_with_a_tick_and_a_word(study_site
 
 
 @pytest.fixture(scope="session")
-def french_site(tmp_path_factory):
+def french_site(tmp_path_factory, engine):
     from conftest import STUDY_COURSE, build_site
 
-    work = tmp_path_factory.mktemp("study-fr")
+    work = tmp_path_factory.mktemp(f"study-fr-{engine}")
     root = copy_course(work, STUDY_COURSE)
     edit(root / "mkdocs.yml", "  language: en\n", "  language: fr\n")
-    return build_site(root, work / "site")
+    return build_site(root, work / "site", engine)
 
 
 def test_the_interface_speaks_the_sites_second_language(french_site, site_url, page):
