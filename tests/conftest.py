@@ -244,7 +244,8 @@ def axe(axe_source):
     when no selector is given (rule id, help, failing HTML)."""
 
     def run(page, *selectors, skip=()):
-        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # no half-faded text
+        # no half-faded text; an animation cancelled meanwhile (a scheme switch restarts transitions) is over too
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
         if not page.evaluate("typeof axe !== 'undefined'"):
             page.add_script_tag(content=axe_source)
         violations = page.evaluate(
