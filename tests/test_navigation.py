@@ -79,9 +79,25 @@ def test_built_pages_show_navigation_and_reading_time(course, tmp_path, engine_n
     flow = [n for n in article.iter() if n.tag in ("h1", "p")]
     assert flow.index(time) == flow.index(h1) + 1, "the reading time comes right under the title"
     quiz = (site / "quizzes/motor-sample.html").read_text(encoding="utf-8")
-    assert '<h1 id="quiz-second-sample-quiz">Quiz: Second sample quiz' in quiz
+    assert '<h1 id="page-title">Quiz: Second sample quiz' in quiz
     assert 'href="../modules/icu.html">Back to module: ICU weakness</a>' in quiz
     assert 'rel="next" href="../cases/gbs-sample.html">Next: Case: Sample case</a>' in quiz
     case = (site / "cases/gbs-sample.html").read_text(encoding="utf-8")
     assert 'href="../quizzes/motor-sample.html">Module quiz: Second sample quiz</a>' in case
     assert "course-reading-time" not in (site / "modules/icu.html").read_text(encoding="utf-8")
+
+
+def test_the_reading_time_counts_prose_with_comparisons_and_link_text(course, tmp_path):
+    # "< 48" and "> 7 days" are prose, not an HTML tag: the words between them are read too (a page of the
+    # ICU module once showed 5 minutes for 1,560 words); a link reads as its text, its target does not count
+    prose = ("The MRC sum score < 48 of 60 " + "word " * 1790 + "for > 7 days, see [the guideline](https://a.b/c/d) "
+             '<abbr title="x">CIM</abbr>.\n')
+    (course / "docs/modules/crisis/first.md").write_text("# First steps\n\n" + prose, encoding="utf-8")
+    [page] = load_course(course).modules["crisis"].pages
+    # the title's 2 words, "The MRC sum score < 48 of 60" as 8, the 1,790, "for 7 days, see the guideline" as 6
+    # (">" alone is markup, the link's target is not read), then "CIM" and "." once the abbr tag is dropped
+    assert page.words == 2 + 8 + 1790 + 6 + 2
+    site = build_site(course, tmp_path / "site", "mkdocs")
+    first = parse_html((site / "modules/crisis/first.html").read_text(encoding="utf-8"))
+    [time] = first.find_all("p", cls="course-reading-time")
+    assert time.text() == "About 9 minutes"

@@ -51,7 +51,7 @@ def test_serve_reports_a_broken_file_keeps_running_and_recovers(tmp_path):
         assert _wait_for(lambda: _status(url) == 200), log.read_text()
         original = (course / QUIZ).read_text(encoding="utf-8")
         edit(course / QUIZ, "feedback: Right; FVC", "feedbak: Right; FVC")
-        message = f"{QUIZ}:16: questions[0].options[1].feedbak: unknown field 'feedbak' (did you mean 'feedback'?)"
+        message = f"{QUIZ}:16: question 1, option 2, feedbak: unknown field 'feedbak' (did you mean 'feedback'?)"
         assert _wait_for(lambda: message in log.read_text()), log.read_text()
         assert server.poll() is None, "the server stopped on a content error"
         (course / QUIZ).write_text(original, encoding="utf-8")

@@ -408,7 +408,9 @@ class _Loader:
 
 _HEADING = re.compile(r"^# (.+?)\s*$", re.M)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
-_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|[#*_`>|-]+|<[^>]+>")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")  # a link reads as its text
+# markup characters, and HTML tags (a tag opens with a letter, / or !, so "< 48/60 ... > 7 days" is prose)
+_MARKUP = re.compile(r"[#*_`>|-]+|</?[A-Za-z!][^>\n]*>")
 
 
 def _title(markdown: str, fallback: str) -> str:
@@ -418,7 +420,7 @@ def _title(markdown: str, fallback: str) -> str:
 
 def _words(markdown: str) -> int:
     """Words a student reads on the page: prose and tables, not code, links' targets or markup."""
-    text = _MARKUP.sub(" ", _FENCE.sub(" ", markdown))
+    text = _MARKUP.sub(" ", _LINK.sub(r"\1", _FENCE.sub(" ", markdown)))
     return len(text.split())
 
 

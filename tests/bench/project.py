@@ -38,6 +38,10 @@ def copy_project(source: Path, dest: Path) -> Path:
     config = read_config(source)
     hooks = config.get("hooks") or []
     config["hooks"] = [str((source / h).resolve()) for h in hooks]
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir") and not (dest / theme["custom_dir"]).is_dir():
+        # a theme override outside the project (the test course uses the repository's): name it absolutely
+        theme["custom_dir"] = str((source / theme["custom_dir"]).resolve())
     write_config(config, dest)
     return dest
 
