@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+import sys
 import zipfile
 from pathlib import Path
 
@@ -327,3 +328,49 @@ def test_course_export_command(course_root, tmp_path, capsys):
 def test_course_export_refuses_an_unknown_quiz(course_root, tmp_path, capsys):
     assert main(["export", "--root", str(course_root), "--out", str(tmp_path), "--quiz", "crisis-sampel"]) == 1
     assert capsys.readouterr().err == "error: no quiz 'crisis-sampel': use one of crisis-sample, motor-sample\n"
+
+
+# -- the PDF is a format of its own: the default export needs no Playwright ---------------------------
+
+
+@pytest.fixture
+def no_playwright(monkeypatch):
+    """This machine as `make serve` leaves it: Playwright not installed (an import of it fails)."""
+    monkeypatch.setitem(sys.modules, "playwright", None)
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
+
+
+def test_default_export_works_without_playwright(course_root, tmp_path, capsys, no_playwright):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out)]) == 0
+    printed = sorted(Path(p).name for p in capsys.readouterr().out.split())
+    keys = sorted(f"answer-key-{b.id}.html" for b in select(load_course(course_root))) + ["answer-key.html"]
+    assert printed == sorted(["moodle.xml", "qti.zip", "anki.apkg", *keys])
+    assert sorted(p.name for p in out.iterdir()) == printed  # no PDF, and nothing else
+
+
+def test_key_pdf_without_playwright_says_what_to_install_and_writes_nothing(course_root, tmp_path, capsys, no_playwright):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out), "--format", "moodle", "--format", "key-pdf"]) == 1
+    assert capsys.readouterr().err == (
+        "error: --format key-pdf needs Playwright, which `make test` installs and `make serve` does not: run "
+        "`.venv/bin/pip install -c constraints.txt playwright` (it prints with the system's Chromium and downloads "
+        "no browser), or leave key-pdf out: the default export writes the HTML key, which prints from any browser\n")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_key_pdf_without_chromium_says_where_it_looked(course_root, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
+    assert main(["export", "--root", str(course_root), "--out", str(tmp_path / "x"), "--format", "key-pdf"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: --format key-pdf needs Chromium, not found at {tmp_path / 'no-chromium'}: `apt-get install chromium`, "
+        "or set CHROMIUM=/path/to/chromium; or leave key-pdf out: the default export writes the HTML key\n")
+
+
+def test_key_pdf_writes_the_pdfs_only(course_root, tmp_path, capsys):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out), "--module", "crisis", "--format", "key-pdf"]) == 0
+    printed = sorted(Path(p).name for p in capsys.readouterr().out.split())
+    assert printed == sorted(["answer-key-crisis-sample.pdf", "answer-key-motor-sample.pdf", "answer-key.pdf"])
+    assert sorted(p.name for p in out.iterdir()) == printed
+    assert all((out / name).read_bytes().startswith(b"%PDF-") for name in printed)

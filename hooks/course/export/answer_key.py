@@ -2,16 +2,18 @@
 and PDF. Each item shows its stem, every option with its verdict in words, the key, every option's
 feedback, the explanation and the references.
 
-The PDF is Chromium's own print of the HTML, through Playwright (a test dependency; `course export`
-says how to install it when it is missing), so the PDF and the HTML cannot differ.
+The PDF is Chromium's own print of the HTML, through Playwright, so the PDF and the HTML cannot differ.
+Playwright is a test dependency (`make test` installs it, `make serve` does not), so the PDF is a format of
+its own, `key-pdf`, outside the default export, and asking for it without Playwright fails before anything is
+written, with how to install it.
 """
 
 from __future__ import annotations
 
-import threading
-
 import os
 import shutil
+import tempfile
+import threading
 from html import escape
 from pathlib import Path
 
@@ -30,15 +32,28 @@ img { max-width: 60%; } @page { size: A4; margin: 16mm; }
 
 
 def write(job) -> list[Path]:
+    """`key`: the HTML key and its PDF print beside it."""
     pages = write_html(job)
     return pages + to_pdf(pages)
 
 
-def write_html(job) -> list[Path]:
+def write_html(job, out: Path | None = None) -> list[Path]:
+    out = out or job.out
     written = []
     for bank in job.banks:
-        written.append(_write_html(job.out / f"answer-key-{bank.id}.html", f"Answer key: {bank.title}", [bank], job))
-    written.append(_write_html(job.out / "answer-key.html", f"Answer key: {job.title}", job.banks, job))
+        written.append(_write_html(out / f"answer-key-{bank.id}.html", f"Answer key: {bank.title}", [bank], job))
+    written.append(_write_html(out / "answer-key.html", f"Answer key: {job.title}", job.banks, job))
+    return written
+
+
+def write_pdf(job) -> list[Path]:
+    """`key-pdf`: the PDFs only, printed from HTML written to a scratch folder (images are inlined, so the
+    HTML needs nothing beside it)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        printed = to_pdf(write_html(job, Path(scratch)))
+        written = []
+        for pdf in printed:
+            written.append(Path(shutil.move(pdf, job.out / pdf.name)))
     return written
 
 
@@ -84,16 +99,26 @@ def chromium() -> str:
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+NO_PLAYWRIGHT = ("--format key-pdf needs Playwright, which `make test` installs and `make serve` does not: run "
+                 "`.venv/bin/pip install -c constraints.txt playwright` (it prints with the system's Chromium and downloads "
+                 "no browser), or leave key-pdf out: the default export writes the HTML key, which prints from any browser")
+
+
+def pdf_ready() -> None:
+    """ExportError saying what to install when the PDF cannot be printed here; checked before any file is written."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        raise ExportError(NO_PLAYWRIGHT) from None
+    if not Path(chromium()).exists():
+        raise ExportError(f"--format key-pdf needs Chromium, not found at {chromium()}: `apt-get install chromium`, or set "
+                          "CHROMIUM=/path/to/chromium; or leave key-pdf out: the default export writes the HTML key")
+
+
 def to_pdf(pages: list[Path]) -> list[Path]:
     """Print each HTML page to a PDF beside it with headless Chromium."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise ExportError("the PDF answer key needs Playwright: run `make test` once, or "
-                          "`.venv/bin/pip install -c constraints.txt playwright`; or export --format key-html") from None
-    if not Path(chromium()).exists():
-        raise ExportError(f"the PDF answer key needs Chromium, not found at {chromium()}: "
-                          "`apt-get install chromium`, or set CHROMIUM=/path/to/chromium; or export --format key-html")
+    pdf_ready()
+    from playwright.sync_api import sync_playwright
     written: list[Path] = []
     failed: list[BaseException] = []
 
