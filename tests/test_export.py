@@ -345,7 +345,7 @@ def test_default_export_works_without_playwright(course_root, tmp_path, capsys, 
     assert main(["export", "--root", str(course_root), "--out", str(out)]) == 0
     printed = sorted(Path(p).name for p in capsys.readouterr().out.split())
     keys = sorted(f"answer-key-{b.id}.html" for b in select(load_course(course_root))) + ["answer-key.html"]
-    assert printed == sorted(["moodle.xml", "qti.zip", "anki.apkg", *keys])
+    assert printed == sorted(["moodle.xml", "canvas.zip", "qti.zip", "anki.apkg", *keys])
     assert sorted(p.name for p in out.iterdir()) == printed  # no PDF, and nothing else
 
 

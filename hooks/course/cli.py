@@ -104,9 +104,10 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="a course folder (default: the course you are in), or files of it: only their problems are shown")
 
-    e = sub.add_parser("export", help="write Moodle XML, a QTI 2.1 package, an Anki deck and answer keys")
-    e.add_argument("--format", action="append", choices=["moodle", "qti", "anki", "key-html", "key-pdf", "key"],
-                   help="what to write (repeatable; default: moodle, qti, anki and key-html). key-pdf: the answer key as PDF "
+    e = sub.add_parser("export", help="write Moodle XML, QTI 1.2 (Canvas) and 2.1 (Blackboard) packages, an Anki deck and answer keys")
+    e.add_argument("--format", action="append", choices=["moodle", "canvas", "qti", "anki", "key-html", "key-pdf", "key"],
+                   help="what to write (repeatable; default: moodle, canvas, qti, anki and key-html). canvas: QTI 1.2 for "
+                        "Canvas; qti: QTI 2.1 for Blackboard. key-pdf: the answer key as PDF "
                         "(needs Playwright, which make test installs); key: the key in HTML and PDF")
     e.add_argument("--quiz", action="append", default=[], metavar="ID", help="only this quiz (repeatable); leaves cases out")
     e.add_argument("--module", action="append", default=[], metavar="ID", help="only this module's quizzes and cases (repeatable)")

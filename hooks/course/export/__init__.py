@@ -14,8 +14,10 @@ from .select import Bank, ExportError, Item, select
 
 # key-html: the answer key as HTML; key-pdf: as PDF (Chromium's print, through Playwright, which only `make test`
 # installs); key: both. The default leaves the PDF out, so `course export` works after `make serve`'s install.
-FORMATS = ("moodle", "qti", "anki", "key-html", "key-pdf", "key")
-DEFAULT = ("moodle", "qti", "anki", "key-html")
+# canvas: QTI 1.2 laid out as Canvas exports its own quizzes (per-option feedback included); qti: QTI 2.1, for
+# Blackboard.
+FORMATS = ("moodle", "canvas", "qti", "anki", "key-html", "key-pdf", "key")
+DEFAULT = ("moodle", "canvas", "qti", "anki", "key-html")
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,9 @@ class Job:
 def export(course: Course, docs: Path, out: Path, formats=DEFAULT, quiz=(), module=(), tag=(), title: str = "Course") -> list[Path]:
     """Write each format's files into out and return their paths; ExportError on an empty or unknown selection,
     or (before anything is written) when a PDF is asked for and Playwright or Chromium is missing."""
-    from . import anki, answer_key, moodle, qti  # imported here: genanki and lxml load only for an export
+    from . import anki, answer_key, canvas, moodle, qti  # imported here: genanki and lxml load only for an export
 
-    writers = {"moodle": moodle.write, "qti": qti.write, "anki": anki.write, "key": answer_key.write,
+    writers = {"moodle": moodle.write, "canvas": canvas.write, "qti": qti.write, "anki": anki.write, "key": answer_key.write,
                "key-html": answer_key.write_html, "key-pdf": answer_key.write_pdf}
     job = Job(course, select(course, quiz=quiz, module=module, tag=tag), Path(docs), Path(out), title)
     if {"key", "key-pdf"} & set(formats):
