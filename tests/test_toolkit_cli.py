@@ -260,3 +260,30 @@ def test_skeletons_pass_check_and_lint_in_the_real_course(tmp_path):
     assert lint.returncode == 0 and "error:" not in lint.stdout, lint.stdout
     tags = set(load_course(root).tags)
     assert set(load_course(root).quizzes["my-new-quiz"].questions[0].tags) <= tags
+
+
+# -- course check: the steps the guide describes ------------------------------------------------------
+
+
+def test_check_goes_in_the_three_steps_the_guide_describes(course):
+    """YAML and fields first (a file with such a problem is not read further), then ids and references in
+    every file that passed, then pages once all YAML is valid; each step reports every file's problems."""
+    guide = (REPO / "docs/authoring.md").read_text(encoding="utf-8")
+    assert "1. **YAML and fields**" in guide and "2. **Ids and references**" in guide and "3. **Pages**" in guide
+    quiz, case, page = course / "quizzes/motor-sample.yml", course / "cases/gbs-sample.yml", course / "docs/modules/crisis.md"
+    edit(quiz, "    stem: Which sign points", "    stam: Which sign points")
+    edit(quiz, "    references: [ucsf-weakness]\n  - id: motor-q2", "    references: [ucsf-weaknes]\n  - id: motor-q2")
+    edit(case, "references: [lawn-2001]", "references: [lawn-2010]")
+    edit(page, "[quiz: motor-sample]", "[quizz: motor-sample]")
+
+    first = course_cmd("check", cwd=course).stderr
+    assert "unknown field 'stam'" in first  # step 1 in the quiz
+    assert "unknown reference 'lawn-2010'" in first  # step 2 in the case, which passed step 1: same run
+    assert "ucsf-weaknes" not in first and "unknown marker" not in first  # the quiz is not read further; pages wait
+    edit(quiz, "    stam: Which sign points", "    stem: Which sign points")
+    second = course_cmd("check", cwd=course).stderr
+    assert "unknown reference 'ucsf-weaknes'" in second and "lawn-2010" in second and "unknown marker" not in second
+    edit(quiz, "    references: [ucsf-weaknes]\n", "    references: [ucsf-weakness]\n")
+    edit(case, "references: [lawn-2010]", "references: [lawn-2001]")
+    third = course_cmd("check", cwd=course)
+    assert third.returncode == 1 and "unknown marker 'quizz'" in third.stderr and "reference" not in third.stderr
