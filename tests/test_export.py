@@ -68,6 +68,10 @@ def items(course):
 def test_selection_by_quiz_module_and_tag(course):
     assert [b.id for b in select(course)] == ["crisis-sample", "motor-sample", "gbs-sample"]
     assert [b.id for b in select(course, quiz=["motor-sample"])] == ["motor-sample"]  # --quiz leaves cases out
+    assert [b.id for b in select(course, case=["gbs-sample"])] == ["gbs-sample"]  # --case leaves quizzes out
+    assert [b.id for b in select(course, quiz=["motor-sample"], case=["gbs-sample"])] == ["motor-sample", "gbs-sample"]
+    with pytest.raises(ExportError, match="no case 'gbs-sampel': use one of gbs-sample"):
+        select(course, case=["gbs-sampel"])
     assert [b.id for b in select(course, module=["icu"])] == ["gbs-sample"]
     with pytest.raises(ExportError, match="no module 'icu-typo': use one of crisis, icu"):
         select(course, module=["icu-typo"])
@@ -323,6 +327,12 @@ def test_course_export_command(course_root, tmp_path, capsys):
     assert sorted(Path(p).name for p in printed) == sorted(["moodle.xml", "answer-key-crisis-sample.html", "answer-key-motor-sample.html", "answer-key.html"])
     assert list(read_moodle(out / "moodle.xml")) == ["sample-q1", "sample-q2", "sample-q3", "motor-q1", "motor-q2"]
     assert "<h1>Answer key: Sample course</h1>" in (out / "answer-key.html").read_text(encoding="utf-8")
+
+
+def test_course_export_of_one_case(course_root, tmp_path, capsys):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out), "--case", "gbs-sample", "--format", "moodle"]) == 0
+    assert list(read_moodle(out / "moodle.xml")) == ["sample-gbs-ed"]
 
 
 def test_course_export_refuses_an_unknown_quiz(course_root, tmp_path, capsys):

@@ -32,7 +32,7 @@ def export(args) -> int:
         course = load_course(root)
         formats = args.format or list(DEFAULT)
         written = write(course, root / "docs", args.out, formats=formats, quiz=args.quiz, module=args.module, tag=args.tag,
-                        title=_site_name(root))
+                        title=_site_name(root), case=args.case)
     except (CourseError, ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -110,6 +110,7 @@ def main(argv=None) -> int:
                         "Canvas; qti: QTI 2.1 for Blackboard. key-pdf: the answer key as PDF "
                         "(needs Playwright, which make test installs); key: the key in HTML and PDF")
     e.add_argument("--quiz", action="append", default=[], metavar="ID", help="only this quiz (repeatable); leaves cases out")
+    e.add_argument("--case", action="append", default=[], metavar="ID", help="only this case (repeatable); leaves quizzes out")
     e.add_argument("--module", action="append", default=[], metavar="ID", help="only this module's quizzes and cases (repeatable)")
     e.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag (repeatable: any of them)")
     e.add_argument("--out", type=Path, default=Path("exports"), help="folder to write into (default: exports)")

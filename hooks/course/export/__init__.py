@@ -31,14 +31,15 @@ class Job:
     title: str  # the course's name: Anki's parent deck, the answer key's heading
 
 
-def export(course: Course, docs: Path, out: Path, formats=DEFAULT, quiz=(), module=(), tag=(), title: str = "Course") -> list[Path]:
+def export(course: Course, docs: Path, out: Path, formats=DEFAULT, quiz=(), module=(), tag=(), title: str = "Course",
+           case=()) -> list[Path]:
     """Write each format's files into out and return their paths; ExportError on an empty or unknown selection,
     or (before anything is written) when a PDF is asked for and Playwright or Chromium is missing."""
     from . import anki, answer_key, canvas, moodle, qti  # imported here: genanki and lxml load only for an export
 
     writers = {"moodle": moodle.write, "canvas": canvas.write, "qti": qti.write, "anki": anki.write, "key": answer_key.write,
                "key-html": answer_key.write_html, "key-pdf": answer_key.write_pdf}
-    job = Job(course, select(course, quiz=quiz, module=module, tag=tag), Path(docs), Path(out), title)
+    job = Job(course, select(course, quiz=quiz, module=module, tag=tag, case=case), Path(docs), Path(out), title)
     if {"key", "key-pdf"} & set(formats):
         answer_key.pdf_ready()
     job.out.mkdir(parents=True, exist_ok=True)
