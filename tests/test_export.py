@@ -317,6 +317,40 @@ def test_answer_key_pdf_prints_every_key(course, exported):
             assert text(item.question.options[0].feedback)[:25] in words
 
 
+
+def test_a_case_key_shows_where_each_option_leads_every_stage_the_endings_and_teaching_points(course, exported):
+    page = lxml.html.parse(str(exported / "answer-key-gbs-sample.html")).getroot()
+    [decision] = page.find_class("item")
+    assert [" ".join(r.text_content().split()) for r in decision.find_class("route")] == ["At home (ending)", "Ward (ending)"]
+    stages = {li.get("id"): " ".join(li.text_content().split()) for li in page.find_class("stage")}
+    case = course.cases["gbs-sample"]
+    assert list(stages) == [f"stage-{st.id}" for st in case.stages]
+    assert stages["stage-sample-gbs-ed"] == "Emergency department Decision 1 above."
+    assert stages["stage-sample-gbs-ward"] == "Ward His VC falls. Ending. Debrief: Good ending."
+    assert stages["stage-sample-gbs-home"] == ("At home (reached only after a wrong choice) He returns in respiratory distress. "
+                                               "Ending. Debrief: Bad ending.")
+    body = " ".join(page.text_content().split())
+    assert "Teaching points Measure VC serially." in body
+    assert course.references["lawn-2001"].citation.split(".")[0] in body.split("Teaching points")[1]
+
+
+def test_the_pdf_key_does_not_waste_pages(tmp_path, capsys):
+    """Long items: the first question starts on the title's page, and no item pushes the next page blank
+    (a key kept each item whole, so three long questions took four pages, the title alone on the first)."""
+    from pypdf import PdfReader
+
+    root = copy_course(tmp_path)
+    long = " ".join(["This feedback is long on purpose so that one item fills most of a printed page of the key."] * 4)
+    for old in ("A late sign; SpO2 stays normal until late.", "Right; FVC is the most reproducible bedside measure.",
+                "May be normal even in ventilatory failure.", "{text: Miosis, correct: true, feedback: Muscarinic.}"):
+        edit(root / QUIZ, old, old.replace("Muscarinic.", long) if old.startswith("{") else long)
+    assert main(["export", "--root", str(root), "--out", str(tmp_path / "out"), "--quiz", "crisis-sample", "--format", "key-pdf"]) == 0
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "out/answer-key-crisis-sample.pdf")).pages]
+    assert "Question 1." in pages[0]
+    assert len(pages) < 1 + 3, f"{len(pages)} pages for 3 questions"
+    assert all(not page.endswith(("Explanation", "References")) for page in pages)  # a heading stays with its text
+
+
 # -- the command ------------------------------------------------------------------------------------
 
 

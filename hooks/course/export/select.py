@@ -35,6 +35,7 @@ class Bank:
     module_id: str
     module_title: str
     items: tuple[Item, ...]
+    case: Case | None = None  # a case's bank keeps the case, for the answer key's branches and endings
 
 
 class ExportError(Exception):
@@ -58,9 +59,10 @@ def select(course: Course, quiz=(), module=(), tag=(), case=()) -> list[Bank]:
                 banks.append(Bank(q.id, q.title, "quiz", mod.id, mod.title, tuple(Item(x, x.stem) for x in q.questions)))
         for c in course.cases.values():
             if c.module == mod.id and (not named or c.id in case):
-                banks.append(Bank(c.id, c.title, "case", mod.id, mod.title, _decisions(c)))
+                banks.append(Bank(c.id, c.title, "case", mod.id, mod.title, _decisions(c), c))
     if tag:
-        banks = [Bank(b.id, b.title, b.kind, b.module_id, b.module_title, tuple(i for i in b.items if set(i.question.tags) & set(tag))) for b in banks]
+        banks = [Bank(b.id, b.title, b.kind, b.module_id, b.module_title, tuple(i for i in b.items if set(i.question.tags) & set(tag)), b.case)
+                 for b in banks]
     banks = [b for b in banks if b.items]
     if not banks:
         raise ExportError("nothing to export: no question matches the --quiz, --case, --module and --tag given")
