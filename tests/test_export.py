@@ -2,7 +2,7 @@
 question, with the course it came from: feedback, explanation, references, images and the scoring rule.
 
 - Moodle XML is read back element by element (Moodle itself is PHP and cannot run here).
-- The QTI 2.1 package is opened as a content package: every file the manifest lists is in the zip and
+- The QTI 2.1 package (for Blackboard) is opened as a content package: every file the manifest lists is in the zip and
   every item's response, choices and feedback are read back. (No package on PyPI or npm ships IMS's
   QTI 2.1 XSD files, so the schema check is structural; see the authoring guide.)
 - The Anki deck is imported into a fresh collection by the official `anki` package.
