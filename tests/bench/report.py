@@ -88,6 +88,17 @@ def markdown(results: dict) -> str:
         for name, a in results["assets"]["files"].items():
             lines.append(f"| {name} | {a['bytes']} | {a['gz']} | {a['budget'] or '6144 with the other'} |")
         lines.append("")
+    if results.get("mainthread"):
+        lines += [f"Main-thread time in Chromium, unthrottled, medians of {results['runs']} loads (ms; task is all main-thread "
+                  "work, script the JavaScript part of it):", "",
+                  "| Page type | Task ours / without course JS / bare | Script ours / without course JS / bare | Layout + style ours / bare |",
+                  "|---|---|---|---|"]
+        for kind, row in results["mainthread"].items():
+            o, w, b = row["ours"], row["ours_without_course_js"], row.get("bare") or {}
+            three = lambda key: f"{o[key]:.0f} / {w[key]:.0f} / {b[key]:.0f}" if b else f"{o[key]:.0f} / {w[key]:.0f} / –"
+            paint = f"{o['layout_ms'] + o['style_ms']:.0f} / " + (f"{b['layout_ms'] + b['style_ms']:.0f}" if b else "–")
+            lines.append(f"| {kind}: {row['page']} | {three('task_ms')} | {three('script_ms')} | {paint} |")
+        lines.append("")
     if results.get("lighthouse"):
         lines += [f"Lighthouse (mobile), medians of {results.get('lighthouse_runs', 1)} runs a page and side:", "",
                   "| Lighthouse mobile | Performance ours / bare | TBT ms ours / bare | Accessibility | Best practices | SEO | CPU index |", "|---|---|---|---|---|---|---|"]
