@@ -117,6 +117,9 @@ def test_the_benchmark_runs_on_the_test_course(tmp_path):
     assert set(data["assets"]["files"]) >= {"course.js", "course.css"}
     assert len(data["preview"]["edits"]) == 1 and data["preview"]["page"].startswith("quizzes/")
     assert data["machine"]["cores"] >= 1
+    zensical = data["zensical"]["median"]  # make test installs Zensical, so the bench builds with it too
+    assert zensical["ours"]["cpu"] > 0 and zensical["bare"]["cpu"] > 0
+    assert "With Zensical at real" in result.stdout
     thread = data["mainthread"]["quiz"]
     assert thread["ours"]["task_ms"] > 0 and thread["bare"]["task_ms"] > 0
     assert thread["ours_without_course_js"]["script_ms"] <= thread["ours"]["script_ms"] * 1.5  # scripts emptied

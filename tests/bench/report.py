@@ -23,6 +23,10 @@ def targets(results: dict) -> list[tuple[str, bool | None, str]]:
     for size in results.get("builds", []):
         ratio = size["ratio"]["cpu"]
         out.append((f"build ≤ {BUILD_RATIO}× bare at {size['label']} (aim 1.2×)", ratio <= BUILD_RATIO, f"{ratio}× (wall {size['ratio']['wall']}×)"))
+    z = results.get("zensical")
+    if z:
+        out.append((f"Zensical build ≤ {BUILD_RATIO}× bare at {z['label']}", z["ratio"]["cpu"] <= BUILD_RATIO,
+                    f"{z['ratio']['cpu']}× (wall {z['ratio']['wall']}×)"))
     flat = results.get("per_item_flatness")
     if flat:
         out.append((f"per-item cost flat within {FLAT:.0%} ({flat['from']} → {flat['to']} items)", abs(flat["change"]) <= FLAT,
@@ -66,6 +70,12 @@ def markdown(results: dict) -> str:
             lines.append(f"| {s['label']} | {med['ours']['wall']:.2f} | {med['bare']['wall']:.2f} | {med['ours']['cpu']:.2f} | {med['bare']['cpu']:.2f} "
                          f"| {s['ratio']['cpu']}× | {s['ratio']['wall']}× | {s['ms_per_item']} | {s['extra_ms_per_item']} |")
         lines.append("")
+    if results.get("zensical"):
+        z = results["zensical"]
+        med = z["median"]
+        lines += [f"With Zensical at {z['label']} (ours includes `course generate --strict`, which Zensical needs first): "
+                  f"ours {med['ours']['wall']:.2f} s wall, {med['ours']['cpu']:.2f} s CPU; bare {med['bare']['wall']:.2f} s wall, "
+                  f"{med['bare']['cpu']:.2f} s CPU; ratio {z['ratio']['cpu']}× (wall {z['ratio']['wall']}×).", ""]
     if results.get("preview"):
         p = results["preview"]
         edits = ", ".join(f"{e['wall']:.2f} s" for e in p["edits"])
