@@ -55,7 +55,7 @@ test: $(VENV)/.test-deps
 	@bash tests/ensure_chromium.sh
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/mkdocs
+bench: $(VENV)/.test-deps
 	@bash tests/ensure_chromium.sh
 	$(BIN)/python -m tests.bench $(BENCH)
 

@@ -117,6 +117,13 @@ def test_the_benchmark_runs_on_the_test_course(tmp_path):
     assert set(data["assets"]["files"]) >= {"course.js", "course.css"}
     assert len(data["preview"]["edits"]) == 1 and data["preview"]["page"].startswith("quizzes/")
     assert data["machine"]["cores"] >= 1
+    zensical = data["zensical"]["median"]  # make test installs Zensical, so the bench builds with it too
+    assert zensical["ours"]["cpu"] > 0 and zensical["bare"]["cpu"] > 0
+    assert "With Zensical at real" in result.stdout
+    thread = data["mainthread"]["quiz"]
+    assert thread["ours"]["task_ms"] > 0 and thread["bare"]["task_ms"] > 0
+    assert thread["ours_without_course_js"]["script_ms"] <= thread["ours"]["script_ms"] * 1.5  # scripts emptied
+    assert "| Task ours / without course JS / bare |" in result.stdout
     assert "| Size |" in result.stdout and "| Target | Met | Figure |" in result.stdout
 
 
@@ -140,3 +147,12 @@ def test_a_missed_target_is_reported_as_missed():
     assert [ok for t, ok in met.items() if "build" in t] == [False, True]
     assert met["per-item cost flat within 20% (1000 → 10000 items)"] is False
     assert met["preview ≤ 1 s"] is True
+
+
+def test_the_course_scripts_are_told_from_materials_and_vendored_ones():
+    from bench.mainthread import is_course_script
+    assert is_course_script("http://127.0.0.1:8000/assets/course/course.js")
+    assert is_course_script("http://127.0.0.1:8000/assets/quiz.js?v=2")
+    assert not is_course_script("http://127.0.0.1:8000/assets/javascripts/bundle.5f9d56c.min.js")
+    assert not is_course_script("http://127.0.0.1:8000/assets/vendor/iframe-worker-shim.js")
+    assert not is_course_script("http://127.0.0.1:8000/assets/stylesheets/main.css")

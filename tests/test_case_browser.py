@@ -188,6 +188,18 @@ def test_no_accessibility_violations_along_the_way(fixture_site, site_url, page,
     assert (v := axe(page, ".case")) == [], v
 
 
+def test_later_stages_stay_hidden_until_the_case_script_shows_them(fixture_site, site_url, page):
+    # the page as a student sees it while case.js is still on its way (here it arrives empty, so it never
+    # runs): the first stage only, not every stage and ending flashing up before the script hides them
+    page.route("**/case.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site_url(fixture_site, ICU))
+    stages = page.locator(".case-stage")
+    expect(stages).to_have_count(3)
+    expect(stages.nth(0)).to_be_visible()
+    expect(stages.nth(1)).to_be_hidden()
+    expect(stages.nth(2)).to_be_hidden()
+
+
 def test_without_javascript_every_stage_reads_in_order(fixture_site, site_url, browser):
     context = browser.new_context(java_script_enabled=False)
     try:

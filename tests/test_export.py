@@ -2,7 +2,7 @@
 question, with the course it came from: feedback, explanation, references, images and the scoring rule.
 
 - Moodle XML is read back element by element (Moodle itself is PHP and cannot run here).
-- The QTI 2.1 package is opened as a content package: every file the manifest lists is in the zip and
+- The QTI 2.1 package (for Blackboard) is opened as a content package: every file the manifest lists is in the zip and
   every item's response, choices and feedback are read back. (No package on PyPI or npm ships IMS's
   QTI 2.1 XSD files, so the schema check is structural; see the authoring guide.)
 - The Anki deck is imported into a fresh collection by the official `anki` package.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+import sys
 import zipfile
 from pathlib import Path
 
@@ -67,6 +68,10 @@ def items(course):
 def test_selection_by_quiz_module_and_tag(course):
     assert [b.id for b in select(course)] == ["crisis-sample", "motor-sample", "gbs-sample"]
     assert [b.id for b in select(course, quiz=["motor-sample"])] == ["motor-sample"]  # --quiz leaves cases out
+    assert [b.id for b in select(course, case=["gbs-sample"])] == ["gbs-sample"]  # --case leaves quizzes out
+    assert [b.id for b in select(course, quiz=["motor-sample"], case=["gbs-sample"])] == ["motor-sample", "gbs-sample"]
+    with pytest.raises(ExportError, match="no case 'gbs-sampel': use one of gbs-sample"):
+        select(course, case=["gbs-sampel"])
     assert [b.id for b in select(course, module=["icu"])] == ["gbs-sample"]
     with pytest.raises(ExportError, match="no module 'icu-typo': use one of crisis, icu"):
         select(course, module=["icu-typo"])
@@ -312,6 +317,40 @@ def test_answer_key_pdf_prints_every_key(course, exported):
             assert text(item.question.options[0].feedback)[:25] in words
 
 
+
+def test_a_case_key_shows_where_each_option_leads_every_stage_the_endings_and_teaching_points(course, exported):
+    page = lxml.html.parse(str(exported / "answer-key-gbs-sample.html")).getroot()
+    [decision] = page.find_class("item")
+    assert [" ".join(r.text_content().split()) for r in decision.find_class("route")] == ["At home (ending)", "Ward (ending)"]
+    stages = {li.get("id"): " ".join(li.text_content().split()) for li in page.find_class("stage")}
+    case = course.cases["gbs-sample"]
+    assert list(stages) == [f"stage-{st.id}" for st in case.stages]
+    assert stages["stage-sample-gbs-ed"] == "Emergency department Decision 1 above."
+    assert stages["stage-sample-gbs-ward"] == "Ward His VC falls. Ending. Debrief: Good ending."
+    assert stages["stage-sample-gbs-home"] == ("At home (reached only after a wrong choice) He returns in respiratory distress. "
+                                               "Ending. Debrief: Bad ending.")
+    body = " ".join(page.text_content().split())
+    assert "Teaching points Measure VC serially." in body
+    assert course.references["lawn-2001"].citation.split(".")[0] in body.split("Teaching points")[1]
+
+
+def test_the_pdf_key_does_not_waste_pages(tmp_path, capsys):
+    """Long items: the first question starts on the title's page, and no item pushes the next page blank
+    (a key kept each item whole, so three long questions took four pages, the title alone on the first)."""
+    from pypdf import PdfReader
+
+    root = copy_course(tmp_path)
+    long = " ".join(["This feedback is long on purpose so that one item fills most of a printed page of the key."] * 4)
+    for old in ("A late sign; SpO2 stays normal until late.", "Right; FVC is the most reproducible bedside measure.",
+                "May be normal even in ventilatory failure.", "{text: Miosis, correct: true, feedback: Muscarinic.}"):
+        edit(root / QUIZ, old, old.replace("Muscarinic.", long) if old.startswith("{") else long)
+    assert main(["export", "--root", str(root), "--out", str(tmp_path / "out"), "--quiz", "crisis-sample", "--format", "key-pdf"]) == 0
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "out/answer-key-crisis-sample.pdf")).pages]
+    assert "Question 1." in pages[0]
+    assert len(pages) < 1 + 3, f"{len(pages)} pages for 3 questions"
+    assert all(not page.endswith(("Explanation", "References")) for page in pages)  # a heading stays with its text
+
+
 # -- the command ------------------------------------------------------------------------------------
 
 
@@ -324,6 +363,58 @@ def test_course_export_command(course_root, tmp_path, capsys):
     assert "<h1>Answer key: Sample course</h1>" in (out / "answer-key.html").read_text(encoding="utf-8")
 
 
+def test_course_export_of_one_case(course_root, tmp_path, capsys):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out), "--case", "gbs-sample", "--format", "moodle"]) == 0
+    assert list(read_moodle(out / "moodle.xml")) == ["sample-gbs-ed"]
+
+
 def test_course_export_refuses_an_unknown_quiz(course_root, tmp_path, capsys):
     assert main(["export", "--root", str(course_root), "--out", str(tmp_path), "--quiz", "crisis-sampel"]) == 1
     assert capsys.readouterr().err == "error: no quiz 'crisis-sampel': use one of crisis-sample, motor-sample\n"
+
+
+# -- the PDF is a format of its own: the default export needs no Playwright ---------------------------
+
+
+@pytest.fixture
+def no_playwright(monkeypatch):
+    """This machine as `make serve` leaves it: Playwright not installed (an import of it fails)."""
+    monkeypatch.setitem(sys.modules, "playwright", None)
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
+
+
+def test_default_export_works_without_playwright(course_root, tmp_path, capsys, no_playwright):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out)]) == 0
+    printed = sorted(Path(p).name for p in capsys.readouterr().out.split())
+    keys = sorted(f"answer-key-{b.id}.html" for b in select(load_course(course_root))) + ["answer-key.html"]
+    assert printed == sorted(["moodle.xml", "canvas.zip", "qti.zip", "anki.apkg", *keys])
+    assert sorted(p.name for p in out.iterdir()) == printed  # no PDF, and nothing else
+
+
+def test_key_pdf_without_playwright_says_what_to_install_and_writes_nothing(course_root, tmp_path, capsys, no_playwright):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out), "--format", "moodle", "--format", "key-pdf"]) == 1
+    assert capsys.readouterr().err == (
+        "error: --format key-pdf needs Playwright, which `make test` installs and `make serve` does not: run "
+        "`.venv/bin/pip install -c constraints.txt playwright` (it prints with the system's Chromium and downloads "
+        "no browser), or leave key-pdf out: the default export writes the HTML key, which prints from any browser\n")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_key_pdf_without_chromium_says_where_it_looked(course_root, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
+    assert main(["export", "--root", str(course_root), "--out", str(tmp_path / "x"), "--format", "key-pdf"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: --format key-pdf needs Chromium, not found at {tmp_path / 'no-chromium'}: `apt-get install chromium`, "
+        "or set CHROMIUM=/path/to/chromium; or leave key-pdf out: the default export writes the HTML key\n")
+
+
+def test_key_pdf_writes_the_pdfs_only(course_root, tmp_path, capsys):
+    out = tmp_path / "exports"
+    assert main(["export", "--root", str(course_root), "--out", str(out), "--module", "crisis", "--format", "key-pdf"]) == 0
+    printed = sorted(Path(p).name for p in capsys.readouterr().out.split())
+    assert printed == sorted(["answer-key-crisis-sample.pdf", "answer-key-motor-sample.pdf", "answer-key.pdf"])
+    assert sorted(p.name for p in out.iterdir()) == printed
+    assert all((out / name).read_bytes().startswith(b"%PDF-") for name in printed)

@@ -8,6 +8,7 @@ No MkDocs build here: lint works on the loaded course alone.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -250,8 +251,8 @@ RULE_CASES = {
         passes=((ALPHA, "    objective: nm-diagnose\n    tags: [lems]\n", "    objective: nm-localise\n    tags: [lems]\n"),)),
     "missing-tags": Breaks(
         edits=((ALPHA, "    tags: [lems]\n", ""),),
-        expected=(f"{ALPHA}:6: question 1, tags: no tags: add 'tags:' with its topic from tags.yml "
-                  '(for example [gbs, management]) (missing-tags)',),
+        expected=(f"{ALPHA}:6: question 1, tags: no tags: add 'tags:' with its topic "
+                  '(for example [gbs, respiratory-monitoring]) (missing-tags)',),
         passes=((ALPHA, "    tags: [lems]\n", "    tags: [neuromuscular-junction]\n"),)),
     "missing-difficulty": Breaks(
         edits=((CASE, "      difficulty: hard\n", ""),),
@@ -756,3 +757,72 @@ AUDITED_TITLES = [
 def test_the_audited_titles_that_name_their_diagnosis(title, diagnosis, gives_away):
     case = Case("c", title, "m", "s", (), (), (), diagnosis=diagnosis)
     assert bool(giveaways(case, GLOSSARY)) == gives_away
+
+
+# -- the instructor walk: hints that work, findings on the item being written, a new module ------------
+
+
+def test_the_missing_tags_hint_names_only_tags_of_the_vocabulary(bank):
+    course = load_course(bank)
+    used = sorted({t for q in course.questions() for t in q.tags} | {t for _, s in course.decisions() for t in s.decision.tags}
+                  | {t for c in course.cases.values() for t in c.tags})
+    (bank / "tags.yml").write_text("".join(f"{t}: What {t} covers.\n" for t in used), encoding="utf-8")
+    apply(bank, RULE_CASES["missing-tags"].edits)
+    [finding] = found(bank, "missing-tags")
+    assert finding == (f"{ALPHA}:6: question 1, tags: no tags: add 'tags:' with its topic from tags.yml "
+                       "(for example [gbs, respiratory-monitoring]) (missing-tags)")  # the module's commonest two
+    assert {"gbs", "respiratory-monitoring"} <= set(used)  # the old hint named [gbs, management] in any course
+
+
+CLONE = RULE_CASES["similar-stems"].edits  # beta's first stem rewritten as alpha's first patient
+
+
+def test_a_near_duplicate_is_filed_against_the_newer_item(bank):
+    apply(bank, CLONE)
+    course = load_course(bank)
+    older_beta = lint_course(course, edited={ALPHA: 2.0, BETA: 1.0})
+    [finding] = [str(f) for f in older_beta if f.rule == "similar-stems"]
+    assert finding == (f"{ALPHA}:6: question 1, stem: the vignette reads like that of b1-drug ({BETA}:6): similarity "
+                       "0.49, limit 0.30; one item per patient and teaching point: keep one, or rewrite this one around "
+                       "another patient or another step (similar-stems)")
+    [newer_beta] = [str(f) for f in lint_course(course, edited={ALPHA: 1.0, BETA: 2.0}) if f.rule == "similar-stems"]
+    assert newer_beta == RULE_CASES["similar-stems"].expected[0]
+
+
+def test_course_lint_files_a_near_duplicate_on_the_file_changed_last_or_named(bank, capsys):
+    apply(bank, CLONE)
+    os.utime(bank / BETA, (1_000_000, 1_000_000))  # beta reviewed long ago; alpha is the file being written
+    code, out, _ = cli(bank, capsys)
+    assert code == 1 and out.startswith(f"error: {ALPHA}:6: question 1, stem: the vignette reads like that of b1-drug")
+    code, out, _ = cli(bank, capsys, BETA)  # naming a file says which item is being written
+    assert code == 1 and out.startswith(f"error: {BETA}:6: question 1, stem: the vignette reads like that of a1-lems")
+
+
+def test_a_silenced_pair_shows_its_reason_beside_the_item_that_gave_it(bank, capsys):
+    apply(bank, CLONE)
+    why = "Diagnosis here, the antibody test there."
+    apply(bank, ((ALPHA, "    tags: [lems]\n", f"    tags: [lems]\n    lint: {{ignore: [similar-stems], why: '{why}'}}\n"),))
+    code, out, _ = cli(bank, capsys)  # beta is the newer file (edited last), but alpha gave the reason
+    assert code == 0
+    [line] = [line for line in out.splitlines() if "(similar-stems)" in line]
+    assert line.startswith(f"  {ALPHA}:6: question 1, stem: the vignette reads like that of b1-drug ({BETA}:6)")
+    assert line.endswith(f"(similar-stems): why: {why}")
+
+
+def test_a_new_module_with_no_items_warns_no_items_yet(bank, capsys):
+    (bank / "docs/modules/breathing.md").write_text(
+        "---\norder: 2\nobjectives:\n  - id: br-watch\n    text: Watch the breathing.\n---\n# Breathing\n",
+        encoding="utf-8")
+    assert [str(f) for f in lint_course(load_course(bank)) if not f.warning] == []
+    assert [str(f) for f in lint_course(load_course(bank)) if f.warning] == [
+        "docs/modules/breathing.md:4: objective 1: objective 'br-watch' has no items yet: the module has no quiz "
+        "questions or case decisions; write at least 2 with 'objective: br-watch' (course new quiz NAME --module "
+        "breathing starts a quiz that does) (objective-coverage)"]
+    assert cli(bank, capsys)[0] == 0
+    # once the module has an item, an objective it does not test is an error again
+    (bank / "quizzes/breathing.yml").write_text((bank / BETA).read_text(encoding="utf-8").replace(
+        "module: neuro", "module: breathing").replace("id: b", "id: br-b").replace("id: beta", "id: breathing"),
+        encoding="utf-8")
+    coverage = [f for f in lint_course(load_course(bank)) if f.rule == "objective-coverage"]
+    assert [(f.field, f.error) for f in coverage] == [("objective 1", True)]
+    assert "'br-watch' is tested by no item or decision" in coverage[0].message

@@ -145,3 +145,108 @@ def test_the_page_check_counts_lines_after_front_matter(sample):
     marker = Marker("quiz", "nope", 2)
     found = check_page(sample, ["# T", "[quiz: nope]"], "docs/x.md", first_line=5).problems
     assert [str(p) for p in found] == [f"docs/x.md:6: {marker.written}: no quiz with id 'nope': use one of crisis-sample, motor-sample"]
+
+
+# -- marker mistakes that students would otherwise see as text (the instructor walk) ----------------------
+
+LOWERCASE = "write it in lowercase; as written, students see it as text"
+
+
+@pytest.mark.parametrize("written, message", [
+    ("[Quiz: motor-sample]", f"not a marker as written (did you mean [quiz: motor-sample]?): {LOWERCASE}"),
+    ("[QUIZ: motor-sample]", f"not a marker as written (did you mean [quiz: motor-sample]?): {LOWERCASE}"),
+    ("[quiz motor-sample]", "not a marker as written (did you mean [quiz: motor-sample]?): put a colon after 'quiz'; "
+                            "as written, students see it as text"),
+    ("[Quiz motor-sample]", "not a marker as written (did you mean [quiz: motor-sample]?): write it in lowercase, and "
+                            "put a colon after 'quiz'; as written, students see it as text"),
+    ("[Quizz: motor-sample]", "unknown marker 'Quizz' (did you mean [quiz: motor-sample]?): fix its name, and write it "
+                              "in lowercase; as written, students see it as text"),
+])
+def test_a_marker_in_capitals_or_without_its_colon_is_an_error_with_the_fix(course, written, message):
+    edit(course / CRISIS, "[quiz: motor-sample]", written)
+    assert page_problems(course)[0] == (f"docs/modules/crisis.md:9: {written}: {message}", False)
+
+
+@pytest.mark.parametrize("line, written, fixed", [
+    ("[Module: icu]", "[Module: icu]", "[module: icu]"),
+    ("[References: lawn-2001]", "[References: lawn-2001]", "[references: lawn-2001]"),
+    ("[Progress]", "[Progress]", "[progress]"),
+])
+def test_other_markers_in_capitals(course, line, written, fixed):
+    edit(course / CRISIS, "## More\n", f"## More\n\n{line}\n")
+    assert page_problems(course) == [
+        (f"docs/modules/crisis.md:9: {written}: not a marker as written (did you mean {fixed}?): {LOWERCASE}", False)]
+
+
+INSIDE = ("a marker inside a sentence is shown as text (did you mean [quiz: motor-sample] on a line of its own?): "
+          "put it on a line of its own, with a blank line before and after")
+
+
+@pytest.mark.parametrize("line, written", [
+    ("See the quiz [quiz: motor-sample] below.", "[quiz: motor-sample]"),
+    ("See the quiz [Quiz: motor-sample] below.", "[Quiz: motor-sample]"),
+    ("See [quiz motor-sample] below.", "[quiz motor-sample]"),  # names a quiz, so it was meant as a marker
+    ("- [quiz: motor-sample]", "[quiz: motor-sample]"),
+    ("| Quiz | [quiz: motor-sample] |", "[quiz: motor-sample]"),
+])
+def test_a_marker_inside_a_sentence_list_or_table_must_stand_on_a_line_of_its_own(course, line, written):
+    edit(course / CRISIS, "[quiz: motor-sample]", line)
+    assert page_problems(course)[0] == (f"docs/modules/crisis.md:9: {written}: {INSIDE}", False)
+
+
+def test_an_indented_marker_is_named(course):
+    edit(course / CRISIS, "[quiz: motor-sample]", "!!! note\n    [quiz: motor-sample]")
+    assert page_problems(course)[0] == (
+        "docs/modules/crisis.md:10: [quiz: motor-sample]: an indented marker is shown as text (did you mean "
+        "[quiz: motor-sample] at the start of a line?): start it at the beginning of a line of its own, outside any "
+        "list or note", False)
+
+
+def test_bracketed_text_that_is_prose_code_or_a_link_is_left_alone(sample):
+    lines = ["In [case 2] the pupils were small.", "The [quiz](quiz.md) and [Quiz: motor](../quizzes/motor.md).",
+             "An image ![Quiz: crisis](x.png).", "Write `[Quiz: crisis-sample]` or `[quiz crisis-sample]`.",
+             "```", "[Quiz: crisis-sample]", "See [quiz: crisis-sample] here.", "```",
+             "<!-- [quiz: crisis-sample] is placed below -->", "The [glossary] lists them.", "",
+             "[glossary]: glossary.md", "[quizzes][1] and [progress]: later", "[note: not a marker] and [Note]"]
+    assert check_page(sample, lines, "p.md").problems == []
+
+
+def test_the_build_fails_on_a_marker_in_capitals_instead_of_showing_it(course):
+    edit(course / CRISIS, "[quiz: motor-sample]", "[Quiz: motor-sample]")
+    build = mkdocs_build(course, course.parent / "site")
+    assert build.returncode != 0
+    assert ("docs/modules/crisis.md:9: [Quiz: motor-sample]: not a marker as written (did you mean [quiz: motor-sample]?)"
+            in build.stderr)
+    assert "Traceback" not in build.stdout + build.stderr
+
+
+def test_the_extension_alone_raises_for_a_marker_inside_a_sentence(course):
+    with pytest.raises(CourseError) as raised:
+        _convert(course, "# A page\n\nSee [quiz: crisis-sample] below.\n")
+    assert [str(e) for e in raised.value.errors] == [
+        "<page>:3: [quiz: crisis-sample]: " + INSIDE.replace("motor-sample", "crisis-sample")]
+
+
+# -- links to another page's reference anchors --------------------------------------------------------
+
+
+def test_a_link_to_another_pages_reference_is_checked_against_that_page(course):
+    (course / "docs/sources.md").write_text("# Sources\n\n[references: lawn-2001]\n", encoding="utf-8")
+    edit(course / CRISIS, "## More\n", "## More\n\nSee [Lawn](../sources.md#ref-lawn-2001), "
+                                       "[Farkas](../sources.md#ref-farkas-2015) and [F](../index.md#ref-farkas-2105).\n")
+    assert page_problems(course) == [
+        ("docs/modules/crisis.md:9: ../index.md#ref-farkas-2105: unknown reference 'farkas-2105' (did you mean "
+         "'farkas-2015'?): fix the key of this link (the keys are in references.yml)", False),
+        ("docs/modules/crisis.md:9: ../sources.md#ref-farkas-2015: docs/sources.md does not list reference "
+         "'farkas-2015', so the link leads nowhere: link to a page that lists it, or add it to the "
+         "[references: …] marker of docs/sources.md", False),
+    ]
+
+
+def test_a_link_to_the_whole_bibliography_finds_every_key(course):
+    (course / "docs/references.md").write_text("# References\n\n[references]\n", encoding="utf-8")
+    edit(course / CRISIS, "## More\n", "## More\n\nSee [Farkas](../references.md#ref-farkas-2015).\n")
+    assert page_problems(course) == []
+    build = mkdocs_build(course, course.parent / "site")
+    assert build.returncode == 0, build.stderr
+    assert 'id="ref-farkas-2015"' in (course.parent / "site/references.html").read_text(encoding="utf-8")

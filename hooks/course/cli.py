@@ -21,7 +21,7 @@ def check(paths: list[Path]) -> int:
 
 
 def export(args) -> int:
-    from .export import FORMATS, ExportError
+    from .export import DEFAULT, ExportError
     from .export import export as write
 
     root = args.root
@@ -30,9 +30,9 @@ def export(args) -> int:
         return 2
     try:
         course = load_course(root)
-        formats = args.format or list(FORMATS)
+        formats = args.format or list(DEFAULT)
         written = write(course, root / "docs", args.out, formats=formats, quiz=args.quiz, module=args.module, tag=args.tag,
-                        title=_site_name(root))
+                        title=_site_name(root), case=args.case)
     except (CourseError, ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -104,10 +104,13 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="a course folder (default: the course you are in), or files of it: only their problems are shown")
 
-    e = sub.add_parser("export", help="write Moodle XML, a QTI 2.1 package, an Anki deck and answer keys")
-    e.add_argument("--format", action="append", choices=["moodle", "qti", "anki", "key", "key-html"],
-                   help="what to write (repeatable; default: moodle, qti, anki and key). key: answer key in HTML and PDF")
+    e = sub.add_parser("export", help="write Moodle XML, QTI 1.2 (Canvas) and 2.1 (Blackboard) packages, an Anki deck and answer keys")
+    e.add_argument("--format", action="append", choices=["moodle", "canvas", "qti", "anki", "key-html", "key-pdf", "key"],
+                   help="what to write (repeatable; default: moodle, canvas, qti, anki and key-html). canvas: QTI 1.2 for "
+                        "Canvas; qti: QTI 2.1 for Blackboard. key-pdf: the answer key as PDF "
+                        "(needs Playwright, which make test installs); key: the key in HTML and PDF")
     e.add_argument("--quiz", action="append", default=[], metavar="ID", help="only this quiz (repeatable); leaves cases out")
+    e.add_argument("--case", action="append", default=[], metavar="ID", help="only this case (repeatable); leaves quizzes out")
     e.add_argument("--module", action="append", default=[], metavar="ID", help="only this module's quizzes and cases (repeatable)")
     e.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag (repeatable: any of them)")
     e.add_argument("--out", type=Path, default=Path("exports"), help="folder to write into (default: exports)")

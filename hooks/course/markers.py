@@ -190,8 +190,13 @@ MODULE_MARKERS = tuple(kind for kind, spec in MARKERS.items() if spec.argument i
 MARKER = re.compile(
     r"^\[(" + "|".join(sorted(map(re.escape, MARKERS), key=len, reverse=True)) + r")(?::\s*([^\]]*?))?\s*\]\s*$")
 _LOOKS_LIKE_A_MARKER = re.compile(r"^\[([a-z][a-z-]*)(?::\s*([^\]]*?))?\s*\]\s*$")
-_REF_LINK = re.compile(r"\]\(#ref-([^)\s]+)\)|href=\"#ref-([^\"]+)\"")
-_INLINE_CODE = re.compile(r"`[^`]*`")
+# A link to a reference anchor: on this page (#ref-key) or on another (../references.md#ref-key).
+_REF_LINK = re.compile(r"\]\(([^)\s#]*\.md)?#ref-([^)\s]+)\)|href=\"([^\"#]*\.md)?#ref-([^\"]+)\"")
+_INLINE_CODE = re.compile(r"`[^`]*`|<!--.*?-->")
+# Anything in brackets that may be meant as a marker: [Quiz: x], [quiz x], [quizzes], [Module: y]. Not a link's
+# text ([quiz](x.md), [quiz][1]) nor a link definition ([quiz]: x.md), which the lookahead leaves out.
+_BRACKETED = re.compile(r"\[([A-Za-z][A-Za-z-]*)(?:(:)\s*([^\]]*?)|\s+([^\]:\s][^\]:]*?))?\s*\](?![(\[:])")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s", re.M)
 
 
 @dataclass(frozen=True)
@@ -249,6 +254,8 @@ class PageCheck:
     problems: list[ContentError]
     placed: set[tuple[str, str]]
     needs_script: bool = False
+    listed: set[str] | None = frozenset()  # the reference keys it lists (None: the whole bibliography)
+    links: tuple[tuple[int, str, str], ...] = ()  # (file line, page as written, key) of links to another page's #ref-
 
 
 def check_page(course: Course, lines: list[str], display: str, first_line: int = 1) -> PageCheck:
@@ -263,6 +270,7 @@ def check_page(course: Course, lines: list[str], display: str, first_line: int =
     def error(line: int, field: str, message: str) -> None:
         problems.append(ContentError(display, line + first_line - 1, field, message))
 
+    _look_alikes(course, lines, error)
     for _, marker in scan(lines, unknown=True):
         spec = marker.spec
         if spec is None:
@@ -292,30 +300,86 @@ def check_page(course: Course, lines: list[str], display: str, first_line: int =
         elif spec.places == "module":
             placed |= {("quiz", q.id) for q in course.quizzes.values() if q.module == value}
             placed |= {("case", c.id) for c in course.cases.values() if c.module == value}
-    _reference_links(course, lines, listed, error)
+    links = _reference_links(course, lines, listed, error)
     problems.sort(key=lambda p: p.line or 0)
-    return PageCheck(problems, placed, needs_script)
+    return PageCheck(problems, placed, needs_script, listed,
+                     tuple((line + first_line - 1, page, key) for line, page, key in links))
 
 
-def _reference_links(course: Course, lines, listed: set[str] | None, error) -> None:
-    """A link to #ref-key leads nowhere unless the page lists that key (or the whole bibliography)."""
+def _reference_links(course: Course, lines, listed: set[str] | None, error) -> list[tuple[int, str, str]]:
+    """A link to #ref-key leads nowhere unless the page lists that key (or the whole bibliography). Links to
+    another page's anchor are returned, (line, page, key), for check_pages to look at that page."""
+    elsewhere = []
     for index, line in _lines_outside_fences(lines):
         for m in _REF_LINK.finditer(_INLINE_CODE.sub("", line)):
-            key = m.group(1) or m.group(2)
-            field = f"#ref-{key}"
+            page, key = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+            field = f"{page or ''}#ref-{key}"
             if key not in course.references:
                 error(index + 1, field, f"unknown reference '{key}'{did_you_mean(key, course.references)}: "
                                         "fix the key of this link (the keys are in references.yml)")
+            elif page:
+                elsewhere.append((index + 1, page, key))
             elif listed is not None and key not in listed:
                 how = ("add it to the page's [references: …] marker" if listed
                        else f"add the line [references: {key}] at the end of the page")
                 error(index + 1, field, f"this page does not list reference '{key}', so the link leads nowhere: {how}")
+    return elsewhere
+
+
+def _look_alikes(course: Course, lines, error) -> None:
+    """Bracketed text that is meant as a marker but is not one, which students would see as text: a name in
+    capitals ([Quiz: x]), without its colon ([quiz x]), or a marker inside a sentence, a list or a note (a
+    marker only works on a line of its own). Code (fenced or `inline`) and HTML comments are left alone, and
+    so is a misspelt name in lower case on a line of its own, which the marker loop names."""
+    defined = {d.lower() for line in lines for d in _LINK_DEFINITION.findall(line)}  # [x] is then a link
+    for index, raw in _lines_outside_fences(lines):
+        if MARKER.match(raw) or _LOOKS_LIKE_A_MARKER.match(raw):
+            continue
+        line = _INLINE_CODE.sub(lambda m: " " * len(m.group()), raw)
+        for m in _BRACKETED.finditer(line):
+            word, colon, argument = m.group(1), m.group(2), (m.group(3) or m.group(4) or "").strip() or None
+            alone = not line[:m.start()].strip() and not line[m.end():].strip()
+            kind = word.lower() if word.lower() in MARKERS else None
+            if kind is None and colon:  # a misspelling, only where a colon says a marker was meant
+                kind = next(iter(difflib.get_close_matches(word.lower(), MARKERS, n=1, cutoff=0.75)), None)
+            if kind is None or (not argument and word.lower() in defined):
+                continue
+            if argument and not colon and not alone and not _names_something(course, kind, argument):
+                continue  # "[case 2]" in a sentence is prose; "[case gbs-sample]" names a case
+            takes = MARKERS[kind].argument is not NOTHING
+            fixed = f"[{kind}: {argument}]" if argument and takes else f"[{kind}]"
+            written = m.group(0)
+            if alone and raw[:1].isspace():
+                error(index + 1, written, f"an indented marker is shown as text (did you mean {fixed} at the start of "
+                                          "a line?): start it at the beginning of a line of its own, outside any list "
+                                          "or note")
+            elif alone:
+                misspelt = word.lower() != kind
+                how = ["fix its name" if misspelt else "",
+                       "write it in lowercase" if word != word.lower() else "",
+                       f"put a colon after '{kind}'" if argument and not colon and takes else "",
+                       f"remove what follows '{kind}'" if argument and not takes else ""]
+                what = f"unknown marker '{word}'" if misspelt else "not a marker as written"
+                error(index + 1, written, f"{what} (did you mean {fixed}?): {', and '.join(h for h in how if h)}; "
+                                          "as written, students see it as text")
+            else:
+                error(index + 1, written, f"a marker inside a sentence is shown as text (did you mean {fixed} on a line "
+                                          "of its own?): put it on a line of its own, with a blank line before and after")
+
+
+def _names_something(course: Course, kind: str, argument: str) -> bool:
+    """Whether the text after a marker's name is a valid argument of that kind (a quiz id for quiz, ...)."""
+    try:
+        MARKERS[kind].argument.read(course, kind, argument)
+    except ArgumentError:
+        return False
+    return True
 
 
 def check_pages(course: Course, docs_dir: Path, root: Path, skip: set[Path] = frozenset()) -> list[ContentError]:
     """Every page's markers and reference links; then, as warnings, each quiz or case that no page shows.
     `skip` holds the generated pages: they show every quiz and case by construction, so they do not count."""
-    problems, placed = [], set()
+    problems, placed, checked = [], set(), {}
     for page in sorted(Path(docs_dir).rglob("*.md")):
         if page.resolve() in skip:
             continue
@@ -323,6 +387,15 @@ def check_pages(course: Course, docs_dir: Path, root: Path, skip: set[Path] = fr
         found = check_page(course, page.read_text(encoding="utf-8").splitlines(), display)
         problems += found.problems
         placed |= found.placed
+        checked[page.resolve()] = (display, found)
+    for page, (display, found) in checked.items():
+        for line, target, key in found.links:
+            there = checked.get((page.parent / target).resolve())
+            if there and there[1].listed is not None and key not in there[1].listed:
+                problems.append(ContentError(
+                    display, line, f"{target}#ref-{key}",
+                    f"{there[0]} does not list reference '{key}', so the link leads nowhere: link to a page that "
+                    f"lists it, or add it to the [references: …] marker of {there[0]}"))
     for kind, pool in (("quiz", course.quizzes), ("case", course.cases)):
         for item in pool.values():
             if (kind, item.id) not in placed:

@@ -182,7 +182,10 @@ class Renderer:
         if stage.ending:
             attrs += ' data-ending="true"'
         if number > 1:
-            attrs += " data-search-exclude"  # what follows a decision would give the decision away
+            # what follows a decision would give it away: out of search, and hidden until case.js shows the
+            # stages reached (no flash of every stage while the page loads; without scripts, the <noscript>
+            # style in overrides/main.html shows them all, in order)
+            attrs += " data-search-exclude hidden"
         out = [
             f'<section class="case-stage" id="stage-{stage.id}" data-stage="{stage.id}"{attrs} aria-labelledby="stage-{stage.id}-title">',
             f'<h3 id="stage-{stage.id}-title">{escape(stage.title)}</h3>',

@@ -43,6 +43,8 @@ def _args(argv):
     p.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs of each page on each side, medians reported (default 3)")
     p.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     p.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve preview latency")
+    p.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds at the real size")
+    p.add_argument("--no-mainthread", action="store_true", help="skip the main-thread time of each page in Chromium")
     p.add_argument("--quick", action="store_true", help="real size only, one run each, one edit, no Lighthouse")
     p.add_argument("--profile", metavar="SIZE", help="also profile one build of ours at SIZE (real or an item count) with cProfile")
     p.add_argument("--report", type=Path, metavar="JSON", help="print the tables of an earlier run's JSON and stop")
@@ -72,7 +74,7 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(hooks_dir(root)))  # the measured project's own course code, for the model
     from course import load_course
 
-    from . import bare, builds, lighthouse, preview, report, scale, weight
+    from . import bare, builds, lighthouse, mainthread, preview, report, scale, weight
     from .project import copy_project
 
     say = lambda text: print(text, flush=True)
@@ -109,12 +111,22 @@ def main(argv=None) -> int:
                 "ms_per_item": round(med["ours"]["cpu"] / info["items"] * 1000, 2),
                 "extra_ms_per_item": round((med["ours"]["cpu"] - med["bare"]["cpu"]) / info["items"] * 1000, 2),
             })
+            if size == "real" and not args.no_zensical and builds.zensical_installed():
+                say("Building at the real size with Zensical:")
+                z = builds.interleaved(ours, twin, work / "out-zensical", env, args.runs, say, engine="zensical")
+                results["zensical"] = {"label": label, **z}
+                save()
             if size == "real":
                 sites = work / "out" / "ours", work / "out" / "bare"
                 results["weight"] = weight.weights(*sites, course)
                 results["pages_with_code"] = weight.pages_with_code(sites[0])
                 results["assets"] = weight.assets(hooks_dir(root) / "course" / "assets", root / "docs" / "assets")
                 save()
+                if not args.no_mainthread:
+                    say("Main-thread time in Chromium (ours, ours without the course's scripts, bare):")
+                    pages = {k: w["page"] for k, w in results["weight"].items()}
+                    results["mainthread"] = mainthread.run(*sites, pages, args.runs, say=say)
+                    save()
                 if not args.no_preview:
                     say("Preview latency under mkdocs serve:")
                     results["preview"] = preview.measure(ours, env, args.edits, say=say)

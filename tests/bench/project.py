@@ -38,6 +38,10 @@ def copy_project(source: Path, dest: Path) -> Path:
     config = read_config(source)
     hooks = config.get("hooks") or []
     config["hooks"] = [str((source / h).resolve()) for h in hooks]
+    # watched paths that were not copied (the code in hooks/) are watched where they are
+    config["watch"] = [w if (dest / w).exists() else str((source / w).resolve()) for w in config.get("watch") or []]
+    if not config["watch"]:
+        config.pop("watch")
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir") and not (dest / theme["custom_dir"]).is_dir():
         # a theme override outside the project (the test course uses the repository's): name it absolutely

@@ -23,6 +23,10 @@ def targets(results: dict) -> list[tuple[str, bool | None, str]]:
     for size in results.get("builds", []):
         ratio = size["ratio"]["cpu"]
         out.append((f"build ≤ {BUILD_RATIO}× bare at {size['label']} (aim 1.2×)", ratio <= BUILD_RATIO, f"{ratio}× (wall {size['ratio']['wall']}×)"))
+    z = results.get("zensical")
+    if z:
+        out.append((f"Zensical build ≤ {BUILD_RATIO}× bare at {z['label']}", z["ratio"]["cpu"] <= BUILD_RATIO,
+                    f"{z['ratio']['cpu']}× (wall {z['ratio']['wall']}×)"))
     flat = results.get("per_item_flatness")
     if flat:
         out.append((f"per-item cost flat within {FLAT:.0%} ({flat['from']} → {flat['to']} items)", abs(flat["change"]) <= FLAT,
@@ -66,6 +70,12 @@ def markdown(results: dict) -> str:
             lines.append(f"| {s['label']} | {med['ours']['wall']:.2f} | {med['bare']['wall']:.2f} | {med['ours']['cpu']:.2f} | {med['bare']['cpu']:.2f} "
                          f"| {s['ratio']['cpu']}× | {s['ratio']['wall']}× | {s['ms_per_item']} | {s['extra_ms_per_item']} |")
         lines.append("")
+    if results.get("zensical"):
+        z = results["zensical"]
+        med = z["median"]
+        lines += [f"With Zensical at {z['label']} (ours includes `course generate --strict`, which Zensical needs first): "
+                  f"ours {med['ours']['wall']:.2f} s wall, {med['ours']['cpu']:.2f} s CPU; bare {med['bare']['wall']:.2f} s wall, "
+                  f"{med['bare']['cpu']:.2f} s CPU; ratio {z['ratio']['cpu']}× (wall {z['ratio']['wall']}×).", ""]
     if results.get("preview"):
         p = results["preview"]
         edits = ", ".join(f"{e['wall']:.2f} s" for e in p["edits"])
@@ -87,6 +97,17 @@ def markdown(results: dict) -> str:
         lines += ["| hooks/course/assets/ | bytes | gzipped | budget |", "|---|---|---|---|"]
         for name, a in results["assets"]["files"].items():
             lines.append(f"| {name} | {a['bytes']} | {a['gz']} | {a['budget'] or '6144 with the other'} |")
+        lines.append("")
+    if results.get("mainthread"):
+        lines += [f"Main-thread time in Chromium, unthrottled, medians of {results['runs']} loads (ms; task is all main-thread "
+                  "work, script the JavaScript part of it):", "",
+                  "| Page type | Task ours / without course JS / bare | Script ours / without course JS / bare | Layout + style ours / bare |",
+                  "|---|---|---|---|"]
+        for kind, row in results["mainthread"].items():
+            o, w, b = row["ours"], row["ours_without_course_js"], row.get("bare") or {}
+            three = lambda key: f"{o[key]:.0f} / {w[key]:.0f} / {b[key]:.0f}" if b else f"{o[key]:.0f} / {w[key]:.0f} / –"
+            paint = f"{o['layout_ms'] + o['style_ms']:.0f} / " + (f"{b['layout_ms'] + b['style_ms']:.0f}" if b else "–")
+            lines.append(f"| {kind}: {row['page']} | {three('task_ms')} | {three('script_ms')} | {paint} |")
         lines.append("")
     if results.get("lighthouse"):
         lines += [f"Lighthouse (mobile), medians of {results.get('lighthouse_runs', 1)} runs a page and side:", "",

@@ -12,7 +12,12 @@ from pathlib import Path
 from ..model import Course
 from .select import Bank, ExportError, Item, select
 
-FORMATS = ("moodle", "qti", "anki", "key")  # key: the answer key in HTML and PDF; key-html: HTML only
+# key-html: the answer key as HTML; key-pdf: as PDF (Chromium's print, through Playwright, which only `make test`
+# installs); key: both. The default leaves the PDF out, so `course export` works after `make serve`'s install.
+# canvas: QTI 1.2 laid out as Canvas exports its own quizzes (per-option feedback included); qti: QTI 2.1, for
+# Blackboard.
+FORMATS = ("moodle", "canvas", "qti", "anki", "key-html", "key-pdf", "key")
+DEFAULT = ("moodle", "canvas", "qti", "anki", "key-html")
 
 
 @dataclass(frozen=True)
@@ -26,12 +31,17 @@ class Job:
     title: str  # the course's name: Anki's parent deck, the answer key's heading
 
 
-def export(course: Course, docs: Path, out: Path, formats=FORMATS, quiz=(), module=(), tag=(), title: str = "Course") -> list[Path]:
-    """Write each format's files into out and return their paths; ExportError on an empty or unknown selection."""
-    from . import anki, answer_key, moodle, qti  # imported here: genanki and lxml load only for an export
+def export(course: Course, docs: Path, out: Path, formats=DEFAULT, quiz=(), module=(), tag=(), title: str = "Course",
+           case=()) -> list[Path]:
+    """Write each format's files into out and return their paths; ExportError on an empty or unknown selection,
+    or (before anything is written) when a PDF is asked for and Playwright or Chromium is missing."""
+    from . import anki, answer_key, canvas, moodle, qti  # imported here: genanki and lxml load only for an export
 
-    writers = {"moodle": moodle.write, "qti": qti.write, "anki": anki.write, "key": answer_key.write, "key-html": answer_key.write_html}
-    job = Job(course, select(course, quiz=quiz, module=module, tag=tag), Path(docs), Path(out), title)
+    writers = {"moodle": moodle.write, "canvas": canvas.write, "qti": qti.write, "anki": anki.write, "key": answer_key.write,
+               "key-html": answer_key.write_html, "key-pdf": answer_key.write_pdf}
+    job = Job(course, select(course, quiz=quiz, module=module, tag=tag, case=case), Path(docs), Path(out), title)
+    if {"key", "key-pdf"} & set(formats):
+        answer_key.pdf_ready()
     job.out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name in formats:
@@ -39,4 +49,4 @@ def export(course: Course, docs: Path, out: Path, formats=FORMATS, quiz=(), modu
     return written
 
 
-__all__ = ["FORMATS", "Bank", "ExportError", "Item", "Job", "export", "select"]
+__all__ = ["DEFAULT", "FORMATS", "Bank", "ExportError", "Item", "Job", "export", "select"]

@@ -1,7 +1,8 @@
-"""IMS QTI 2.1 content package (a zip with imsmanifest.xml), the version both Canvas and Blackboard import.
+"""IMS QTI 2.1 content package (a zip with imsmanifest.xml), for Blackboard.
 
-Canvas imports QTI 1.2 and 2.x packages; Blackboard Learn imports QTI 2.1 packages into question banks
-(only for its own export format does it read QTI 1.2-like files). 2.1 is the one both take.
+Blackboard Learn imports QTI 2.1 packages into question banks (only for its own export format does it read
+QTI 1.2-like files). Canvas gets QTI 1.2 instead (canvas.py): its importer was found to drop QTI 2.1's
+per-option feedback.
 
 Each question is an assessmentItem with a choiceInteraction (one choice for single best answer and
 true/false, any number for multiple select) and its correct response. Response processing names the

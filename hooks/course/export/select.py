@@ -35,15 +35,17 @@ class Bank:
     module_id: str
     module_title: str
     items: tuple[Item, ...]
+    case: Case | None = None  # a case's bank keeps the case, for the answer key's branches and endings
 
 
 class ExportError(Exception):
     """An export that would hold nothing, or names what the course does not have."""
 
 
-def select(course: Course, quiz=(), module=(), tag=()) -> list[Bank]:
-    """The banks to export, in course order (modules in order, then quizzes before cases)."""
-    for wanted, pool, name in ((quiz, course.quizzes, "quiz"), (module, course.modules, "module")):
+def select(course: Course, quiz=(), module=(), tag=(), case=()) -> list[Bank]:
+    """The banks to export, in course order (modules in order, then quizzes before cases). Naming quizzes or
+    cases exports only those named (--quiz alone leaves cases out, --case alone leaves quizzes out)."""
+    for wanted, pool, name in ((quiz, course.quizzes, "quiz"), (case, course.cases, "case"), (module, course.modules, "module")):
         unknown = [w for w in wanted if w not in pool]
         if unknown:
             raise ExportError(f"no {name} '{unknown[0]}': use one of {', '.join(pool) or 'none'}")
@@ -51,19 +53,19 @@ def select(course: Course, quiz=(), module=(), tag=()) -> list[Bank]:
     for mod in course.modules.values():
         if module and mod.id not in module:
             continue
+        named = bool(quiz or case)
         for q in course.quizzes.values():
-            if q.module == mod.id and (not quiz or q.id in quiz):
+            if q.module == mod.id and (not named or q.id in quiz):
                 banks.append(Bank(q.id, q.title, "quiz", mod.id, mod.title, tuple(Item(x, x.stem) for x in q.questions)))
-        if quiz:
-            continue  # --quiz names quizzes only
         for c in course.cases.values():
-            if c.module == mod.id:
-                banks.append(Bank(c.id, c.title, "case", mod.id, mod.title, _decisions(c)))
+            if c.module == mod.id and (not named or c.id in case):
+                banks.append(Bank(c.id, c.title, "case", mod.id, mod.title, _decisions(c), c))
     if tag:
-        banks = [Bank(b.id, b.title, b.kind, b.module_id, b.module_title, tuple(i for i in b.items if set(i.question.tags) & set(tag))) for b in banks]
+        banks = [Bank(b.id, b.title, b.kind, b.module_id, b.module_title, tuple(i for i in b.items if set(i.question.tags) & set(tag)), b.case)
+                 for b in banks]
     banks = [b for b in banks if b.items]
     if not banks:
-        raise ExportError("nothing to export: no question matches the --quiz, --module and --tag given")
+        raise ExportError("nothing to export: no question matches the --quiz, --case, --module and --tag given")
     return banks
 
 

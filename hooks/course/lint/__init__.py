@@ -21,9 +21,11 @@ from .registry import RULES, Finding, Rule
 __all__ = ["lint_course", "Finding", "Rule", "RULES"]
 
 
-def lint_course(course: Course) -> list[Finding]:
-    """Every finding of every rule, silenced ones included, in file and line order."""
-    view = CourseView(course)
+def lint_course(course: Course, edited: dict[str, float] | None = None) -> list[Finding]:
+    """Every finding of every rule, silenced ones included, in file and line order. `edited` ranks the source
+    files by how recently the author worked on them (higher: more recent; `course lint` gives their times, and
+    the files it was named first): a finding about two alike items is filed against the newer one."""
+    view = CourseView(course, edited)
     found: list[Finding] = []
     for rule in RULES.values():
         rule.check(Reporter(view, rule, found))

@@ -97,15 +97,23 @@ def objective_coverage(report: Reporter) -> None:
     student who gets it right by luck, or wrong by one slip, learns nothing reliable about that
     objective, and the item audit found whole parts of objectives no item tested. The finding points
     at the objective in the module page. It is a course-level rule, so it warns in a course of fewer
-    than 10 items; an objective cannot be silenced: test it, or take it out of the module."""
+    than 10 items; an objective cannot be silenced: test it, or take it out of the module. A module
+    that has no items yet (just made with `course new module`) gets a warning, "no items yet", for each
+    objective instead, so a new module does not fail `make check` before its first quiz or case."""
     tested: dict[str, list] = {}
     for item in report.items:
         tested.setdefault(item.question.objective, []).append(item)
     small = report.view.course_bank.small
     for module in report.course.modules.values():
+        new = not any(item.module == module.id for item in report.items)
         for index, objective in enumerate(module.objectives):
             n = len(tested.get(objective.id, ()))
-            if n < MIN_TESTS:
+            if n == 0 and new:
+                report.at(module.source, objective.line, f"objectives[{index}]",
+                          f"objective '{objective.id}' has no items yet: the module has no quiz questions or case "
+                          f"decisions; write at least {MIN_TESTS} with 'objective: {objective.id}' (course new quiz "
+                          f"NAME --module {module.id} starts a quiz that does)", small=True)
+            elif n < MIN_TESTS:
                 by = "by no item or decision" if n == 0 else f"only by {tested[objective.id][0].where}"
                 message = (f"objective '{objective.id}' is tested {by}; at least {MIN_TESTS} items or decisions "
                            f"should test it: write them with 'objective: {objective.id}', or take the objective out")

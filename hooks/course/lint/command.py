@@ -64,6 +64,18 @@ def report(findings: list[Finding], course, paths: list[str] | None = None, out=
     print(f"course lint: {counted}{where}: {verdict}", file=out)
 
 
+def edited(root: Path, course, wanted: list[str] | None) -> dict[str, float]:
+    """How recently each quiz and case file was worked on: its modification time, and above all of them a file
+    named on the command line, the one the author is working on (see CourseView.filed_against)."""
+    out = {}
+    for source in {x.source for x in (*course.quizzes.values(), *course.cases.values())}:
+        path = root / source
+        out[source] = path.stat().st_mtime if path.exists() else 0.0
+        if wanted is not None and _inside(source, wanted) and not all(w == "" for w in wanted):
+            out[source] += 1e12
+    return out
+
+
 def run(root: Path, paths: list[str], list_rules: bool = False) -> int:
     if list_rules:
         print(rule_list())
@@ -78,7 +90,7 @@ def run(root: Path, paths: list[str], list_rules: bool = False) -> int:
         print(exc, file=sys.stderr)
         print("course lint: fix these first (course check lists them too)", file=sys.stderr)
         return 1
-    findings = lint_course(course)
+    findings = lint_course(course, edited(root, course, wanted))
     if wanted is not None:
         findings = [f for f in findings if any(_inside(file, wanted) for file in f.files)]
     report(findings, course, wanted)

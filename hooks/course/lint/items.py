@@ -122,10 +122,21 @@ def course_items(course: Course) -> tuple[Item, ...]:
 class CourseView:
     """The course as the rules see it, built once per lint run and shared by every rule."""
 
-    def __init__(self, course: Course):
+    def __init__(self, course: Course, edited: dict[str, float] | None = None):
         self.course = course
         self.items = course_items(course)
+        self.edited = edited or {}  # source file -> how recently it was worked on (higher: more recent)
         self._shared: dict = {}
+
+    def filed_against(self, a: Item, b: Item, rule: str) -> tuple[Item, Item]:
+        """(the item a finding about the pair is filed against, the other). The one whose author silenced the
+        rule, so that the reason is printed beside the item that gave it; else the newer, the item being
+        written, since the older one was reviewed without it; else the later in course order."""
+        silenced = [i for i in (a, b) if i.silenced(rule)]
+        if len(silenced) == 1:
+            return (a, b) if silenced[0] is a else (b, a)
+        newer_a = self.edited.get(a.source, 0) > self.edited.get(b.source, 0)
+        return (a, b) if newer_a else (b, a)
 
     def shared(self, key: str, build):
         """What several rules compute from the whole course (the similarity vectors), built once."""
@@ -168,6 +179,12 @@ class Reporter:
         why = next((w for w in (i.silenced(self.rule.id) for i in (item, *others)) if w), None)
         files = tuple(dict.fromkeys([item.source, *(o.source for o in others)]))
         self._add(item.source, line or item.line, field or item.field, message, why=why, files=files)
+
+    def pair(self, a: Item, b: Item, message, field: str) -> None:
+        """A finding about two alike items (message(other) says which other), filed as CourseView.filed_against
+        decides, at `field` of that item (".stem", ".options")."""
+        item, other = self.view.filed_against(a, b, self.rule.id)
+        self.item(item, message(other), field=item.field + field, others=(other,))
 
     def case(self, case: Case, message: str, field: str = "", line: int | None = None) -> None:
         self._add(case.source, line or case.line, field, message, why=case.lint.get(self.rule.id))

@@ -4,6 +4,7 @@ that let the course show what each item is for."""
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 
 from .items import Item, Reporter
 from .registry import RULES, Example, rule
@@ -91,8 +92,17 @@ def missing_tags(report: Reporter) -> None:
     topic, and how a reviewer sees that a teaching point is tested ten times and another never."""
     for item in report.items:
         if not item.question.tags:
-            report.item(item, "no tags: add 'tags:' with its topic from tags.yml (for example [gbs, management])",
-                        field=item.field + ".tags")
+            report.item(item, f"no tags: add 'tags:' {_tag_hint(report, item)}", field=item.field + ".tags")
+
+
+def _tag_hint(report: Reporter, item: Item) -> str:
+    """An example that would pass: the tags the item's module uses most, or the vocabulary's first ones; never
+    a tag that tags.yml lacks, which the build would then reject."""
+    vocabulary = report.course.tags
+    used = Counter(t for other in report.items if other.module == item.module for t in other.question.tags
+                   if not vocabulary or t in vocabulary)
+    examples = [t for t, _ in used.most_common(2)] or list(vocabulary)[:2] or [item.module]
+    return f"with its topic{' from tags.yml' if vocabulary else ''} (for example [{', '.join(examples)}])"
 
 
 @rule("missing-difficulty", "A question or decision has no difficulty.",

@@ -155,16 +155,20 @@ def similar_stems(report: Reporter) -> None:
     score 0.30 (two items on failing breathing in GBS sharing a phrase) and 0.29 (a myopathy and
     LEMS, both proximal weakness, not a clone), so the line sits at the edge of what words alone can
     separate. A pair that tests one point at two different steps (diagnosis, then management) can be
-    silenced on either item, with that reason."""
+    silenced on either item, with that reason.
+
+    The finding is filed against the item its author silenced it on, so the reason is printed beside
+    that item; otherwise against the newer of the two, the one being written: an item in a file named
+    to `course lint`, else in the file changed last, so an author adding a question sees the finding on
+    their own file rather than on an older, reviewed one."""
     pairs = _pairs(report)
     for i, j in pairs.pairs:
         score = pairs.stem(i, j)
         if score >= STEM_LIMIT:
-            first, second = pairs.items[i], pairs.items[j]
-            message = (f"the vignette reads like that of {first.where}: similarity {score:.2f}, limit "
-                       f"{STEM_LIMIT:.2f}; one item per patient and teaching point: keep one, or rewrite this one "
-                       "around another patient or another step")
-            report.item(second, message, field=second.field + ".stem", others=(first,))
+            report.pair(pairs.items[i], pairs.items[j], lambda other: (
+                f"the vignette reads like that of {other.where}: similarity {score:.2f}, limit "
+                f"{STEM_LIMIT:.2f}; one item per patient and teaching point: keep one, or rewrite this one "
+                "around another patient or another step"), ".stem")
 
 
 @rule("similar-options",
@@ -195,7 +199,8 @@ def similar_options(report: Reporter) -> None:
     explanations, which say what each item teaches, are only 0.07 alike; every same-key pair with
     alike options on that bank has explanations either 0.30 or more alike (repeats) or 0.14 or less
     (different diseases), and the floor sits between. Silence a pair on either item, saying which
-    different step each tests."""
+    different step each tests; the finding is filed as for `similar-stems` (against the item that
+    silenced it, else the newer)."""
     pairs = _pairs(report)
     for i, j in pairs.pairs:
         first, second = pairs.items[i], pairs.items[j]
@@ -203,8 +208,8 @@ def similar_options(report: Reporter) -> None:
             continue
         score, taught = pairs.option(i, j), pairs.explanation(i, j)
         if score >= OPTION_LIMIT and taught >= EXPLANATION_FLOOR and same_keys(pairs.keys[i], pairs.keys[j]):
-            message = (f"asks the same question as {first.where}: the same key, near-identical options "
-                       f"({score:.2f} alike, limit {OPTION_LIMIT:.2f}) and explanations that teach the same point "
-                       f"({taught:.2f}): keep one, or make this one test another step (diagnosis, investigation, "
-                       "management)")
-            report.item(second, message, field=second.field + ".options", others=(first,))
+            report.pair(first, second, lambda other: (
+                f"asks the same question as {other.where}: the same key, near-identical options "
+                f"({score:.2f} alike, limit {OPTION_LIMIT:.2f}) and explanations that teach the same point "
+                f"({taught:.2f}): keep one, or make this one test another step (diagnosis, investigation, "
+                "management)"), ".options")
