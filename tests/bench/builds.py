@@ -30,9 +30,13 @@ def build(project: Path, out: Path, env: dict, engine: str = "mkdocs") -> dict:
     if engine == "mkdocs":
         _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], project, env)
     else:  # Zensical writes to the config's site_dir, inside the copy
-        if _has_course_hook(project):
+        ours = _has_course_hook(project)
+        if ours:
             _run([sys.executable, "-m", "course", "generate", "--strict", str(project)], project, env)
-        _run([str(Path(sys.executable).with_name("zensical")), "build", "--strict", "--clean"], project, env)
+        # the bare twin keeps the pages' links to reference anchors that only the course renders, which
+        # Zensical's --strict rejects (MkDocs only notes them), so the twin is built without it
+        strict = ["--strict"] if ours else []
+        _run([str(Path(sys.executable).with_name("zensical")), "build", *strict, "--clean"], project, env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
