@@ -25,8 +25,8 @@ def answer(page, qid, *labels):
 
 
 def evening(page, url):
-    """Motor: one right, one wrong (quiz finished); ICU: one wrong, and the case to its best ending."""
-    page.clock.set_system_time(EVENING)
+    """Motor: one right, one wrong (quiz finished); ICU: one wrong, and the case to its best ending. The test sets
+    the clock before its first page (set on a loaded page, it cancels the theme's scheduled work mid-flight)."""
     page.goto(url("quizzes/motor.html"))
     answer(page, "mu-fasc", "Fasciculations")
     answer(page, "mu-nmj", "Fatigable weakness")
@@ -43,6 +43,7 @@ def cells(row):
 
 
 def test_the_dashboard_counts_a_scripted_evening_by_module(study_site, site_url, page, axe):
+    page.clock.set_system_time(EVENING)
     evening(page, lambda path: site_url(study_site, path))
     page.goto(site_url(study_site, "progress.html"))
     rows = page.locator(".progress-modules tbody tr")
@@ -69,6 +70,7 @@ def test_the_dashboard_counts_a_scripted_evening_by_module(study_site, site_url,
 
 
 def test_the_navigation_marks_what_is_finished_with_a_tick_and_a_word(study_site, site_url, page, axe):
+    page.clock.set_system_time(EVENING)
     page.goto(site_url(study_site, "index.html"))
     expect(page.locator(".course-done")).to_have_count(0)
     evening(page, lambda path: site_url(study_site, path))
