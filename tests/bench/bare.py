@@ -18,6 +18,9 @@ from course import load_course
 from course.markers import scan
 from course.schema import KINDS, SCHEMA_DIR
 from course.schemadoc import fields
+from course.tools.calculators import SCORES
+from course.tools.chart import parse as parse_chart
+from course.words import words_for
 
 from .project import read_config, write_config
 
@@ -100,7 +103,8 @@ class BareWriter:
         if case.objectives:
             out += ["**In this case you will**", "", *(f"- {_flat(o)}" for o in case.objectives), ""]
         for stage in case.stages:
-            out += [f"### {stage.title} {{#stage-{stage.id}}}", "", stage.narrative.strip(), ""]
+            # a tool placed in the stage's text (a calculator, a chart) is written out as on a page
+            out += [f"### {stage.title} {{#stage-{stage.id}}}", "", self.page(page, stage.narrative.strip()), ""]
             for group in stage.findings:
                 out += [self.findings(group), ""]
             if stage.decision:
@@ -181,7 +185,38 @@ class BareWriter:
         rows = [f"| `{name}` | {'required' if req else 'optional'} | {_cell(desc)} |" for name, req, desc in fields(kind.strip())]
         return "\n".join(["| Field | Required | What it is |", "|---|---|---|", *rows])
 
+    def calculator(self, page: str, argument: str) -> str:
+        """A score's items and their points as a plain table, as a printed scoring sheet gives them."""
+        score, words = SCORES[argument.strip()], words_for("en")
+
+        def say(key: str) -> str:  # an MRC grade is its number; a grid item is "group-side"
+            try:
+                return words(key)
+            except KeyError:
+                return " ".join(say(part) for part in key.split("-")) if "-" in key else key
+        rows = []
+        for item in score.items:
+            points = ([f"{say(c.label)}: {'/'.join(map(str, c.points))}" for c in item.choices] or
+                      [f"{b.low}–{b.high}: {'/'.join(map(str, b.points))}" for b in item.bands])
+            rows.append(f"| {_cell(say(item.key))} | {_cell('; '.join(points))} |")
+        return "\n".join([f"**{say(score.title)}**", "", "| Item | Points |", "|---|---|", *rows])
+
+    def chart(self, page: str, argument: str | None) -> str:
+        """The serial measurements as a table (the course draws them on a chart)."""
+        series = parse_chart(argument)
+        if series is None:
+            return ""
+        head = "| Measure | " + " | ".join(series.when) + " |"
+        rows = [f"| {m} | " + " | ".join(f"{v:g}" for v in series.values[m]) + " |" for m in series.values]
+        return "\n".join([head, "|---|" + "---|" * len(series.when), *rows])
+
     def marker(self, page: str, kind: str, argument: str | None) -> str:
+        if kind in ("exam", "review", "due"):
+            return ""  # interactive only: a static page has nothing to show in their place
+        if kind == "calculator":
+            return self.calculator(page, argument)
+        if kind == "breathing-chart":
+            return self.chart(page, argument)
         if kind in ("quiz", "case", "module", "objectives", "practice", "schema"):
             return getattr(self, kind)(page, argument)
         if kind in ("quizzes", "cases"):
