@@ -101,3 +101,12 @@ def test_the_reading_time_counts_prose_with_comparisons_and_link_text(course, tm
     first = parse_html((site / "modules/crisis/first.html").read_text(encoding="utf-8"))
     [time] = first.find_all("p", cls="course-reading-time")
     assert time.text() == "About 9 minutes"
+
+
+def test_a_module_without_quizzes_or_cases_has_no_empty_practise_heading(tmp_path):
+    root = copy_course(tmp_path)
+    edit(root / "cases/gbs-sample.yml", "module: icu", "module: crisis")
+    renderer = CourseExtension(course=load_course(root)).renderer
+    crisis, icu = renderer.module("crisis"), renderer.module("icu")
+    assert 'id="module-practice"' in crisis and "course-card" in crisis
+    assert 'id="module-practice"' not in icu and "course-card" not in icu

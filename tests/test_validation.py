@@ -1,5 +1,6 @@
 """Content validation: every way an author can get a quiz or case wrong is rejected with
-the file, the line, the field path and what to do, and all problems come out in one run.
+the file, the line, the field path and what to do; every problem of a round comes out in one run (YAML
+and fields first, then ids and references in the files that passed, then pages: docs/authoring.md).
 
 Broken variants are made by editing a temporary copy of tests/fixtures/course, so each test
 shows the one change it makes; the YAML-level examples instructors may want to look at are

@@ -300,8 +300,10 @@ class Renderer:
                 for p in module.pages
             )
             out.append(f'<h2 id="module-pages">{escape(w("read"))}</h2><ol class="course-module-pages">{items}</ol>')
-        out.append(f'<h2 id="module-practice">{escape(w("practise"))}</h2>')
-        out.append(self.practice(module_id))
+        cards = self.practice(module_id)
+        if cards:  # a module just made with `course new module` has no quiz or case yet: no empty heading
+            out.append(f'<h2 id="module-practice">{escape(w("practise"))}</h2>')
+            out.append(cards)
         out.append("</div>")
         return "\n".join(out)
 
