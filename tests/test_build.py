@@ -138,7 +138,7 @@ def test_build_fails_and_prints_every_problem(tmp_path):
     assert "2 problem(s) in the course content:" in out, _output(result)
     for line in (
         "quizzes/crisis-sample.yml:18: question 1, option 3, correct: a single-best-answer question needs exactly one correct option (found 2): set 'correct: true' on one option only",
-        "cases/gbs-sample.yml:29: stage 2, narative: unknown field 'narative' (did you mean 'narrative'?): use one of debrief, decision, findings, id, narrative, next, title",
+        "cases/gbs-sample.yml:29: stage 2, narative: unknown field 'narative' (did you mean 'narrative'?): use one of debrief, decision, findings, id, narrative, next, outcome, title",
     ):
         assert f"\n  {line}\n" in out + "\n", _output(result)
     assert "Traceback" not in out, _output(result)

@@ -80,7 +80,7 @@ def test_a_branch_leads_to_another_ending_and_survives_reload(fixture_site, site
     saved = stored_case(page)
     assert {k: saved[k] for k in ("v", "path", "choices")} == {"v": page.locator(".case").get_attribute("data-version"),
                                  "path": ["sample-gbs-ed", "sample-gbs-home"], "choices": {"sample-gbs-ed": ["a"]}}
-    assert saved["ending"] == {"stage": "sample-gbs-home", "title": "At home", "best": False}
+    assert saved["ending"] == {"stage": "sample-gbs-home", "title": "Sent home, back in respiratory distress", "best": False}
     assert saved["decisions"]["sample-gbs-ed"]["first"] == {"chosen": ["a"], "right": False}
 
     page.reload()

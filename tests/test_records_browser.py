@@ -149,14 +149,14 @@ def test_a_bad_case_ending_and_the_wrong_decision_show_on_the_progress_page(hubs
     no_violations(page, axe, ".case")
 
     open_ready(page, site_url(hubs_site, PROGRESS))
-    assert statuses(page)[2] == "Ending reached: At home (not the best ending)"
+    assert statuses(page)[2] == "Ending reached: Sent home, back in respiratory distress (not the best ending)"
     assert misses(page) == ["Sample case, Emergency department: you chose \u201cSend home\u201d (not the best choice)."]
     no_violations(page, axe, ".course-progress")
     page.goto(site_url(hubs_site, "modules/icu.html"))
-    expect(page.locator(".course-card[data-case='gbs-sample'] .course-status")).to_have_text("Ending reached: At home (not the best ending)")
+    expect(page.locator(".course-card[data-case='gbs-sample'] .course-status")).to_have_text("Ending reached: Sent home, back in respiratory distress (not the best ending)")
     expect(page.locator(".course-card[data-case='gbs-sample']")).to_have_attribute("data-status", "review")
     page.goto(site_url(hubs_site, "cases/index.html"))
-    expect(page.locator(".md-content li .course-status")).to_have_text("Ending reached: At home (not the best ending)")
+    expect(page.locator(".md-content li .course-status")).to_have_text("Ending reached: Sent home, back in respiratory distress (not the best ending)")
 
     # choosing again does not erase the mistake, and the last ending stays until a new one is reached
     open_ready(page, site_url(hubs_site, PROGRESS))
@@ -165,7 +165,7 @@ def test_a_bad_case_ending_and_the_wrong_decision_show_on_the_progress_page(hubs
     page.locator("#stage-sample-gbs-ed").get_by_role("button", name="Choose again").click()
     expect(page.locator("#stage-sample-gbs-ed .quiz-history")).to_contain_text("First try: wrong (A).")
     open_ready(page, site_url(hubs_site, PROGRESS))
-    assert statuses(page)[2] == "In progress; last ending reached: At home (not the best ending)"
+    assert statuses(page)[2] == "In progress; last ending reached: Sent home, back in respiratory distress (not the best ending)"
     assert len(misses(page)) == 1
     page.goto(site_url(hubs_site, "cases/gbs-sample.html"))
     answer(page, "sample-gbs-ed", "Admit and measure")
@@ -210,7 +210,7 @@ def test_progress_saved_by_the_previous_version_survives(fixture_site, site_url,
     expect(page.locator("#stage-sample-gbs-home")).to_be_visible()
     expect(page.locator("#stage-sample-gbs-ed .quiz-result")).to_have_text("Incorrect. The answer is B.")
     open_ready(page, site_url(both, "new/" + PROGRESS))
-    assert statuses(page)[2] == "Ending reached: At home (not the best ending)"
+    assert statuses(page)[2] == "Ending reached: Sent home, back in respiratory distress (not the best ending)"
     assert misses(page) == ["sample-q1", "Sample case, Emergency department: you chose \u201cSend home\u201d (not the best choice)."]
 
     assert page.evaluate(f"localStorage.getItem('{OLD_KEY}')") == saved, "the old record is left for older copies of the course"

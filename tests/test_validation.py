@@ -187,7 +187,7 @@ def test_unknown_field_in_a_case_stage(course):
     edit(course / CASE, "    narrative: His VC falls.", "    narative: His VC falls.")
     assert problems(course) == [
         f"{CASE}:29: stage 2, narative: unknown field 'narative' (did you mean 'narrative'?): "
-        "use one of debrief, decision, findings, id, narrative, next, title",
+        "use one of debrief, decision, findings, id, narrative, next, outcome, title",
     ]
 
 
@@ -205,7 +205,7 @@ def test_unknown_field_without_a_close_match(course):
          f"{QUIZ}:6: question 1: missing required field 'references': add it"),
         (QUIZ, "module: crisis\n", "",
          f"{QUIZ}:2: missing required field 'module': add it"),
-        (CASE, "teaching_points:\n  - Measure VC serially.\n", "",
+        (CASE, "teaching_points: [Measure VC serially.]\n", "",
          f"{CASE}:2: missing required field 'teaching_points': add it"),
         (CASE, "        - text: Admit and measure VC\n          correct: true\n", "        - text: Admit and measure VC\n",
          f"{CASE}:23: stage 1, decision, option 2: missing required field 'correct': add it"),
@@ -490,9 +490,18 @@ def test_cycle_with_a_way_out_is_fine(course):
 
 
 def test_last_stage_is_not_an_ending(course):
-    edit(course / CASE, "    debrief: Bad ending.\n", "")
+    edit(course / CASE, "    debrief: Bad ending.\n    outcome: Sent home, back in respiratory distress\n", "")
     assert problems(course) == [
         f"{CASE}:31: stage 3: the last stage must be an ending: add a 'debrief', or a 'next' pointing to another stage"
+    ]
+
+
+def test_an_outcome_on_a_stage_that_is_not_an_ending(course):
+    edit(course / CASE, "    narrative: His VC falls.\n    debrief: Good ending.\n",
+         "    narrative: His VC falls.\n    outcome: Monitored on the ward\n    next: sample-gbs-home\n")
+    assert problems(course) == [
+        f"{CASE}:30: stage 2, outcome: 'outcome' names what happened at an ending: add a 'debrief' to make this "
+        "stage one, or remove 'outcome'"
     ]
 
 

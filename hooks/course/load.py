@@ -343,6 +343,8 @@ class _Loader:
                 if "next" in s:
                     ctx.error(path + ("next",), "an ending (a stage with a debrief) cannot have 'next': remove one of them")
             else:
+                if "outcome" in s:
+                    ctx.error(path + ("outcome",), "'outcome' names what happened at an ending: add a 'debrief' to make this stage one, or remove 'outcome'")
                 nxt = s.get("next") or (stage_ids[i + 1] if i + 1 < len(raw) else None)
                 if nxt is None:
                     ctx.error(path, "the last stage must be an ending: add a 'debrief', or a 'next' pointing to another stage")
@@ -361,7 +363,8 @@ class _Loader:
                     ctx.error(path + ("findings", j), "a findings group has either 'rows' (a table) or 'text' (a report), not both or neither")
                 rows = tuple(Finding(r["name"], str(r["value"]), r.get("unit", ""), r.get("reference", ""), r.get("flag")) for r in g.get("rows", ()))
                 groups.append(FindingGroup(g["title"], rows, g.get("text")))
-            stages.append(Stage(s["id"], s["title"], s["narrative"], tuple(groups), decision, nxt, s.get("debrief"), ctx.line(path)))
+            stages.append(Stage(s["id"], s["title"], s["narrative"], tuple(groups), decision, nxt, s.get("debrief"), ctx.line(path),
+                                s.get("outcome")))
         case = Case(
             id=data["id"], title=data["title"], module=data["module"], summary=data["summary"],
             stages=tuple(stages), teaching_points=tuple(data["teaching_points"]),

@@ -82,6 +82,7 @@ class Stage:
     next: str | None = None  # resolved: the default next stage, None on an ending
     debrief: str | None = None
     line: int | None = None
+    outcome: str | None = None  # on an ending: what happened, in a few words (the Progress page names it)
 
     @property
     def ending(self) -> bool:

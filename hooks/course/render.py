@@ -181,6 +181,8 @@ class Renderer:
         attrs = f' data-next="{stage.next}"' if stage.next else ""
         if stage.ending:
             attrs += ' data-ending="true"'
+            if stage.outcome:  # what the Progress page and the case card call this ending
+                attrs += f' data-outcome="{escape(stage.outcome)}"'
         if number > 1:
             # what follows a decision would give it away: out of search, and hidden until case.js shows the
             # stages reached (no flash of every stage while the page loads; without scripts, the <noscript>

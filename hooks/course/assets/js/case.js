@@ -77,7 +77,7 @@ function setupCase(box) {
   function reached() {
     const last = byId(state.path[state.path.length - 1]);
     const best = state.path.every(id => !state.decisions[id] || state.decisions[id].right);
-    if (isEnding(last)) state.ending = { stage: sid(last), title: title(last), best };
+    if (isEnding(last)) state.ending = { stage: sid(last), title: last.dataset.outcome || title(last), best };
     return state;
   }
 
