@@ -226,3 +226,19 @@ def search(page, engine: str, term: str, tries: int = 20) -> list[tuple[str, str
         href = (link.get_attribute("href") or "").split("?")[0].split("#")[0]
         found.append((href[len(base):] if href.startswith(base) else href, link.locator(title).first.inner_text()))
     return found
+
+
+EXPORT_QUIZ = "quizzes/crisis-sample.yml"
+EXPORT_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>'
+
+
+def export_course(tmp_path: Path) -> Path:
+    """The sample course with an image on a question and Markdown in an option, for the export tests to
+    follow both through every format."""
+    root = copy_course(tmp_path)
+    (root / "docs/images").mkdir()
+    (root / "docs/images/pupils.svg").write_bytes(EXPORT_SVG)
+    edit(root / EXPORT_QUIZ, "    explanation: Weakness is nicotinic.",
+         "    image: {src: images/pupils.svg, alt: Small pupils}\n    explanation: Weakness is nicotinic.")
+    edit(root / EXPORT_QUIZ, "{text: Miosis, correct: true,", "{text: '*Miosis*', correct: true,")
+    return root

@@ -24,21 +24,14 @@ from lxml import etree
 from course import load_course
 from course.cli import main
 from course.export import ExportError, export, select
-from helpers import FIXTURE, copy_course, edit
+from helpers import EXPORT_QUIZ, EXPORT_SVG, copy_course, edit, export_course
 
-QUIZ = "quizzes/crisis-sample.yml"
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>'
+QUIZ, SVG = EXPORT_QUIZ, EXPORT_SVG
 
 
 @pytest.fixture(scope="module")
 def course_root(tmp_path_factory) -> Path:
-    """The sample course with an image on a question and Markdown in an option, to follow both through."""
-    root = copy_course(tmp_path_factory.mktemp("export"))
-    (root / "docs/images").mkdir()
-    (root / "docs/images/pupils.svg").write_bytes(SVG)
-    edit(root / QUIZ, "    explanation: Weakness is nicotinic.", "    image: {src: images/pupils.svg, alt: Small pupils}\n    explanation: Weakness is nicotinic.")
-    edit(root / QUIZ, "{text: Miosis, correct: true,", "{text: '*Miosis*', correct: true,")
-    return root
+    return export_course(tmp_path_factory.mktemp("export"))
 
 
 @pytest.fixture(scope="module")

@@ -30,13 +30,12 @@ from course import load_course
 from course.cli import main
 from course.export import export, html, select
 from course.export.canvas import QTI
-from helpers import copy_course, edit
+from helpers import EXPORT_QUIZ, EXPORT_SVG, export_course
 
 PYSLET = "pyslet==0.7.20170805"
 DTD_IN_SDIST = "unittests/data_imsqtiv1p2p1/ims_qtiasiv1p2p1.dtd"
 DTD_SHA256 = "c991ca648247cde8f228500a4ffb7e3578505c451f54150f43258b7f1ab445bd"  # the file in pyslet 0.7.20170805
-QUIZ = "quizzes/crisis-sample.yml"
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>'
+QUIZ, SVG = EXPORT_QUIZ, EXPORT_SVG
 NS = {"q": QTI}
 
 
@@ -61,13 +60,7 @@ def qti_dtd(request) -> etree.DTD:
 
 @pytest.fixture(scope="module")
 def course_root(tmp_path_factory) -> Path:
-    """The sample course with an image on a question and Markdown in an option, to follow both through."""
-    root = copy_course(tmp_path_factory.mktemp("canvas"))
-    (root / "docs/images").mkdir()
-    (root / "docs/images/pupils.svg").write_bytes(SVG)
-    edit(root / QUIZ, "    explanation: Weakness is nicotinic.", "    image: {src: images/pupils.svg, alt: Small pupils}\n    explanation: Weakness is nicotinic.")
-    edit(root / QUIZ, "{text: Miosis, correct: true,", "{text: '*Miosis*', correct: true,")
-    return root
+    return export_course(tmp_path_factory.mktemp("canvas"))
 
 
 @pytest.fixture(scope="module")

@@ -80,23 +80,6 @@ def generate(root: Path, check_only: bool, force: bool, strict: bool) -> int:
     return 1 if strict and prepared.warnings else 0
 
 
-def generate(root: Path, check_only: bool, force: bool, strict: bool) -> int:
-    """Write (or compare) the generated pages after checking the course; warnings fail it with --strict."""
-    try:
-        prepared = prepare(root, pages="check" if check_only else "write", force=force)
-    except CourseError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for warning in prepared.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    done = prepared.generation
-    if check_only:
-        print("generated pages: all current")
-    else:
-        print(f"generated pages: {len(done.written)} written, {len(done.removed)} removed, the rest current")
-    return 1 if strict and prepared.warnings else 0
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
